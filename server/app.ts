@@ -1,0 +1,101 @@
+// buildApp(deps): the whole HTTP application, without listening. Tests drive it with app.inject().
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './lib/context.ts';
+import { errorHandler, sendError } from './lib/http.ts';
+import { accessRoutes } from './modules/access/access.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { consortiumRoutes } from './modules/consortium/consortium.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/identity/auth.routes.ts';
+import { sessionPlugin } from './modules/identity/session.plugin.ts';
+import { usersRoutes } from './modules/identity/users.routes.ts';
+
+export const version = (
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: FastifyServerOptions['logger']; logRequests?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    disableRequestLogging: !opts.logRequests,
+    trustProxy: false,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (request.url.startsWith('/api/v1/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Chanjiao 产教联 API',
+        version,
+        description:
+          'REST API of the Chanjiao platform. Authenticate with POST /api/v1/auth/login (session cookie); ' +
+          'send the csrfToken it returns as the X-CSRF-Token header on every write. ' +
+          'Errors always have the shape { error: { code, message, details? } }. ' +
+          'Lists take page, pageSize (≤ 200) and sort (field or -field) and answer { items, page, pageSize, total }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cj_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin);
+
+  await app.register(healthRoutes, { prefix: '/api', version });
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(accessRoutes, { prefix: '/api/v1/roles' });
+  await app.register(consortiumRoutes, { prefix: '/api/v1/consortia' });
+  await app.register(usersRoutes, { prefix: '/api/v1/consortia/:consortiumId/users' });
+  await app.register(auditRoutes, { prefix: '/api/v1/consortia/:consortiumId/audit' });
+
+  const webDist = deps.config.webDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    if (!hasWeb) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm start` (it builds) or `npm run build`.');
+    }
+    // client-side routes: the single-page app decides (and shows its own 404 page)
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+
+  await app.ready();
+  return app;
+}

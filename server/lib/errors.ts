@@ -1,0 +1,85 @@
+// One error type for the whole server. Services throw AppError with a code; the code→status table
+// below is the only place HTTP statuses are decided. A new code without a status does not compile.
+
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONSORTIUM_NOT_FOUND',
+  'MEMBER_UNIT_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'ROLE_NOT_FOUND',
+  'USERNAME_TAKEN',
+  'CONSORTIUM_CODE_TAKEN',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_INCORRECT',
+  'ROLE_NOT_ALLOWED',
+  'LAST_SECRETARIAT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'PASSWORD_TOO_WEAK':
+    case 'ROLE_NOT_ALLOWED':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'PASSWORD_INCORRECT':
+      return 401;
+    case 'ACCOUNT_DISABLED':
+    case 'CSRF_TOKEN_INVALID':
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+    case 'CONSORTIUM_NOT_FOUND':
+    case 'MEMBER_UNIT_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'ROLE_NOT_FOUND':
+      return 404;
+    case 'USERNAME_TAKEN':
+    case 'CONSORTIUM_CODE_TAKEN':
+    case 'LAST_SECRETARIAT':
+      return 409;
+    case 'ACCOUNT_LOCKED':
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`No HTTP status for error code ${String(unhandled)}`);
+    }
+  }
+}
+
+export type FieldIssue = { path: string; code: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return statusOf(this.code);
+  }
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  const first = issues[0];
+  const message = first ? `${first.path || 'request'}: ${first.message}` : 'The request is invalid.';
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}

@@ -1,0 +1,203 @@
+// The built-in roles, capabilities and their default grants. This is the seed of the role tables:
+// at every migration run, missing roles and capabilities are inserted, and a new capability receives
+// its default grants once. After that the tables are the truth (an operator may change grants).
+import type { Scope } from './access.core.ts';
+
+export type RoleDef = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  level: 'platform' | 'consortium';
+  /** roles whose holders may hand this role out */
+  assignableBy: string[];
+  /** whether a membership of this role names a member unit, and of which types */
+  unitRequirement: 'none' | 'optional' | 'required';
+  unitTypes: string[] | null;
+};
+
+const schools = [
+  'secondary_vocational',
+  'higher_vocational',
+  'vocational_undergraduate',
+  'university',
+  'training_institution',
+];
+const enterprises = ['enterprise', 'research_institute', 'park', 'industry_association'];
+
+export const roleCatalog: RoleDef[] = [
+  {
+    code: 'platform_admin',
+    nameZh: '平台管理员',
+    nameEn: 'Platform administrator',
+    descriptionZh: '运维整个平台：创建联合体、指派秘书处与教育行政部门账号。',
+    descriptionEn: 'Runs the platform: creates consortia, appoints secretariats and authority accounts.',
+    level: 'platform',
+    assignableBy: ['platform_admin'],
+    unitRequirement: 'none',
+    unitTypes: null,
+  },
+  {
+    code: 'authority',
+    nameZh: '教育行政部门',
+    nameEn: 'Education authority',
+    descriptionZh: '省、市教育行政部门：只读查看其监管的联合体。',
+    descriptionEn: 'Provincial or city education department: read-only across the consortia it oversees.',
+    level: 'consortium',
+    assignableBy: ['platform_admin'],
+    unitRequirement: 'none',
+    unitTypes: null,
+  },
+  {
+    code: 'secretariat',
+    nameZh: '联合体秘书处',
+    nameEn: 'Consortium secretariat',
+    descriptionZh: '联合体的运营方：管理成员、账号、清单、项目与评价。',
+    descriptionEn: 'Operates the consortium: members, accounts, lists, programmes, evaluation.',
+    level: 'consortium',
+    assignableBy: ['platform_admin', 'secretariat'],
+    unitRequirement: 'optional',
+    unitTypes: null,
+  },
+  {
+    code: 'unit_admin',
+    nameZh: '成员单位管理员',
+    nameEn: 'Member-unit administrator',
+    descriptionZh: '管理本单位信息与本单位账号（学校、企业等）。',
+    descriptionEn: "Manages their own unit's profile and its accounts (a school, an enterprise…).",
+    level: 'consortium',
+    assignableBy: ['platform_admin', 'secretariat', 'unit_admin'],
+    unitRequirement: 'required',
+    unitTypes: null,
+  },
+  {
+    code: 'teacher',
+    nameZh: '教师',
+    nameEn: 'Teacher',
+    descriptionZh: '学校教师：项目、实习指导与企业实践记录。',
+    descriptionEn: 'School teacher: programmes, internship supervision, enterprise practice.',
+    level: 'consortium',
+    assignableBy: ['platform_admin', 'secretariat', 'unit_admin'],
+    unitRequirement: 'required',
+    unitTypes: schools,
+  },
+  {
+    code: 'mentor',
+    nameZh: '企业导师',
+    nameEn: 'Enterprise mentor',
+    descriptionZh: '企业导师：带教学徒与实习生，会签实习日志。',
+    descriptionEn: 'Enterprise mentor: coaches apprentices and interns, co-signs logs.',
+    level: 'consortium',
+    assignableBy: ['platform_admin', 'secretariat', 'unit_admin'],
+    unitRequirement: 'required',
+    unitTypes: enterprises,
+  },
+  {
+    code: 'student',
+    nameZh: '学生/学员',
+    nameEn: 'Student / trainee',
+    descriptionZh: '学生或学员：个人档案、求职申请、实习与去向。',
+    descriptionEn: 'Student or trainee: profile, applications, internship, outcomes.',
+    level: 'consortium',
+    assignableBy: ['platform_admin', 'secretariat', 'unit_admin'],
+    unitRequirement: 'required',
+    unitTypes: schools,
+  },
+];
+
+export type CapabilityDef = {
+  code: `${string}.${string}`;
+  kind: 'read' | 'write';
+  descriptionZh: string;
+  descriptionEn: string;
+  grants: Partial<Record<string, Scope>>;
+};
+
+const members = {
+  secretariat: 'consortium',
+  unit_admin: 'consortium',
+  teacher: 'consortium',
+  mentor: 'consortium',
+  student: 'consortium',
+} as const;
+
+export const capabilityCatalog: CapabilityDef[] = [
+  {
+    code: 'consortium.read',
+    kind: 'read',
+    descriptionZh: '查看联合体概况',
+    descriptionEn: 'View the consortium profile',
+    grants: { platform_admin: 'platform', authority: 'oversight', ...members },
+  },
+  {
+    code: 'consortium.create',
+    kind: 'write',
+    descriptionZh: '创建联合体',
+    descriptionEn: 'Create a consortium',
+    grants: { platform_admin: 'platform' },
+  },
+  {
+    code: 'consortium.update',
+    kind: 'write',
+    descriptionZh: '编辑联合体概况',
+    descriptionEn: 'Edit the consortium profile',
+    grants: { platform_admin: 'platform', secretariat: 'consortium' },
+  },
+  {
+    code: 'unit.read',
+    kind: 'read',
+    descriptionZh: '查看成员单位',
+    descriptionEn: 'View member units',
+    grants: { platform_admin: 'platform', authority: 'oversight', ...members },
+  },
+  {
+    code: 'unit.create',
+    kind: 'write',
+    descriptionZh: '新增成员单位，设定其类型与在联合体中的角色',
+    descriptionEn: 'Add member units; set their type and role in the consortium',
+    grants: { platform_admin: 'platform', secretariat: 'consortium' },
+  },
+  {
+    code: 'unit.update',
+    kind: 'write',
+    descriptionZh: '编辑成员单位',
+    descriptionEn: 'Edit member units',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
+  {
+    code: 'user.read',
+    kind: 'read',
+    descriptionZh: '查看账号',
+    descriptionEn: 'View accounts',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
+  {
+    code: 'user.manage',
+    kind: 'write',
+    descriptionZh: '创建、编辑、停用账号与重置密码',
+    descriptionEn: 'Create, edit and disable accounts; reset passwords',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
+  {
+    code: 'user.read_personal',
+    kind: 'read',
+    descriptionZh: '查看账号的个人信息（不打码）',
+    descriptionEn: 'See accounts’ personal data unmasked',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
+  {
+    code: 'audit.read',
+    kind: 'read',
+    descriptionZh: '查看审计日志',
+    descriptionEn: 'View the audit trail',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', authority: 'oversight' },
+  },
+  {
+    code: 'role.read',
+    kind: 'read',
+    descriptionZh: '查看角色与权限表',
+    descriptionEn: 'View roles and their permissions',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', authority: 'oversight' },
+  },
+];

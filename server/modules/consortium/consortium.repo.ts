@@ -1,0 +1,166 @@
+// Queries of consortia and member units. Every member-unit query takes the consortium id.
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { consortia, memberships, memberUnits } from '../../db/schema/index.ts';
+
+export type ConsortiumRow = typeof consortia.$inferSelect;
+export type UnitRow = typeof memberUnits.$inferSelect;
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function findConsortium(db: Queryable, id: string): Promise<ConsortiumRow | undefined> {
+  const [row] = await db.select().from(consortia).where(eq(consortia.id, id));
+  return row;
+}
+
+export async function findConsortiumByCode(db: Queryable, code: string): Promise<ConsortiumRow | undefined> {
+  const [row] = await db.select().from(consortia).where(eq(consortia.code, code));
+  return row;
+}
+
+export async function listConsortia(
+  db: Queryable,
+  f: {
+    ids: string[] | null;
+    q?: string | undefined;
+    sort: { field: string; desc: boolean };
+    page: number;
+    pageSize: number;
+  },
+) {
+  const where: SQL[] = [];
+  if (f.ids) where.push(f.ids.length ? inArray(consortia.id, f.ids) : sql`false`);
+  if (f.q) {
+    const c = or(ilike(consortia.name, likePattern(f.q)), ilike(consortia.code, likePattern(f.q)));
+    if (c) where.push(c);
+  }
+  const cond = and(...where);
+  const col = f.sort.field === 'createdAt' ? consortia.createdAt : consortia.name;
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(consortia)
+      .where(cond)
+      .orderBy(f.sort.desc ? desc(col) : asc(col), asc(consortia.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(consortia)
+      .where(cond),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertConsortium(
+  db: Queryable,
+  row: typeof consortia.$inferInsert,
+): Promise<ConsortiumRow> {
+  const [created] = await db.insert(consortia).values(row).returning();
+  if (!created) throw new Error('insert returned nothing');
+  return created;
+}
+
+export async function updateConsortium(
+  db: Queryable,
+  id: string,
+  patch: Partial<typeof consortia.$inferInsert>,
+) {
+  const [row] = await db
+    .update(consortia)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(consortia.id, id))
+    .returning();
+  return row;
+}
+
+export async function findUnit(
+  db: Queryable,
+  consortiumId: string,
+  id: string,
+): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberUnits)
+    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, id)));
+  return row;
+}
+
+export async function listUnits(
+  db: Queryable,
+  consortiumId: string,
+  f: {
+    q?: string | undefined;
+    type?: UnitRow['type'] | undefined;
+    role?: UnitRow['role'] | undefined;
+    sort: { field: string; desc: boolean };
+    page: number;
+    pageSize: number;
+  },
+) {
+  const where: SQL[] = [eq(memberUnits.consortiumId, consortiumId)];
+  // ILIKE '%…%' is served by the trigram index for 3+ characters and stays correct for 1–2.
+  if (f.q) where.push(ilike(memberUnits.name, likePattern(f.q)));
+  if (f.type) where.push(eq(memberUnits.type, f.type));
+  if (f.role) where.push(eq(memberUnits.role, f.role));
+  const cond = and(...where);
+  const col =
+    f.sort.field === 'type'
+      ? memberUnits.type
+      : f.sort.field === 'createdAt'
+        ? memberUnits.createdAt
+        : memberUnits.name;
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(memberUnits)
+      .where(cond)
+      .orderBy(f.sort.desc ? desc(col) : asc(col), asc(memberUnits.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberUnits)
+      .where(cond),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertUnit(db: Queryable, row: typeof memberUnits.$inferInsert): Promise<UnitRow> {
+  const [created] = await db.insert(memberUnits).values(row).returning();
+  if (!created) throw new Error('insert returned nothing');
+  return created;
+}
+
+export async function updateUnit(
+  db: Queryable,
+  consortiumId: string,
+  id: string,
+  patch: Partial<typeof memberUnits.$inferInsert>,
+) {
+  const [row] = await db
+    .update(memberUnits)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, id)))
+    .returning();
+  return row;
+}
+
+export async function countUnitsByType(db: Queryable, consortiumId: string) {
+  return db
+    .select({ type: memberUnits.type, count: sql<number>`count(*)::int` })
+    .from(memberUnits)
+    .where(eq(memberUnits.consortiumId, consortiumId))
+    .groupBy(memberUnits.type)
+    .orderBy(memberUnits.type);
+}
+
+export async function countUsers(db: Queryable, consortiumId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${memberships.userId})::int` })
+    .from(memberships)
+    .where(eq(memberships.consortiumId, consortiumId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,205 @@
+// /api/v1/consortia — the tenants, and their member units.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { commonErrors, errorResponse, parseSort } from '../../lib/http.ts';
+import * as repo from './consortium.repo.ts';
+import {
+  consortiumListQuery,
+  consortiumOut,
+  consortiumPage,
+  consortiumParams,
+  consortiumSummary,
+  createConsortiumBody,
+  createUnitBody,
+  unitListQuery,
+  unitOut,
+  unitPage,
+  unitParams,
+  updateConsortiumBody,
+  updateUnitBody,
+} from './consortium.schema.ts';
+import * as svc from './consortium.service.ts';
+
+const writeErrors = { ...commonErrors, 409: errorResponse };
+
+export async function consortiumRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, access } = app.deps;
+  const tags = ['consortia'];
+
+  r.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Consortia visible to me',
+        querystring: consortiumListQuery,
+        response: { 200: consortiumPage, 401: errorResponse, 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const platform = actor.memberships.some(
+        (m) => m.consortiumId === null && m.roleCode === 'platform_admin',
+      );
+      const ids = platform
+        ? null
+        : [...new Set(actor.memberships.map((m) => m.consortiumId).filter((x): x is string => x !== null))];
+      const { items, total } = await repo.listConsortia(db, {
+        ids,
+        q: q.q,
+        sort: parseSort(q.sort),
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { items: items.map(svc.presentConsortium), page: q.page, pageSize: q.pageSize, total };
+    },
+  );
+
+  r.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Create a consortium (platform admin)',
+        body: createConsortiumBody,
+        response: { 201: consortiumOut, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.create', {});
+      const c = await svc.createConsortium(db, actor, request.body, request.id);
+      return reply.code(201).send(svc.presentConsortium(c));
+    },
+  );
+
+  r.get(
+    '/:consortiumId',
+    {
+      schema: {
+        tags,
+        summary: 'A consortium with its member counts',
+        params: consortiumParams,
+        response: { 200: consortiumSummary, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.read', { consortiumId: request.params.consortiumId });
+      return svc.summary(db, request.params.consortiumId);
+    },
+  );
+
+  r.patch(
+    '/:consortiumId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit the consortium profile',
+        params: consortiumParams,
+        body: updateConsortiumBody,
+        response: { 200: consortiumOut, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.update', { consortiumId: request.params.consortiumId });
+      const c = await svc.updateConsortium(db, actor, request.params.consortiumId, request.body, request.id);
+      return svc.presentConsortium(c);
+    },
+  );
+
+  const units = ['member units'];
+
+  r.get(
+    '/:consortiumId/units',
+    {
+      schema: {
+        tags: units,
+        summary: 'Member units',
+        params: consortiumParams,
+        querystring: unitListQuery,
+        response: { 200: unitPage, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      const scope = await access.listScope(actor, 'unit.read', consortiumId);
+      if (scope.kind !== 'all') throw new AppError('FORBIDDEN', 'You may not list member units.');
+      const q = request.query;
+      const { items, total } = await repo.listUnits(db, consortiumId, { ...q, sort: parseSort(q.sort) });
+      return { items: items.map(svc.presentUnit), page: q.page, pageSize: q.pageSize, total };
+    },
+  );
+
+  r.post(
+    '/:consortiumId/units',
+    {
+      schema: {
+        tags: units,
+        summary: 'Add a member unit',
+        params: consortiumParams,
+        body: createUnitBody,
+        response: { 201: unitOut, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      await access.require(actor, 'unit.create', { consortiumId });
+      const u = await svc.createUnit(db, actor, consortiumId, request.body, request.id);
+      return reply.code(201).send(svc.presentUnit(u));
+    },
+  );
+
+  r.get(
+    '/:consortiumId/units/:unitId',
+    {
+      schema: {
+        tags: units,
+        summary: 'One member unit',
+        params: unitParams,
+        response: { 200: unitOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { consortiumId, unitId } = request.params;
+      await access.listScope(actor, 'unit.read', consortiumId);
+      const u = await svc.getUnit(db, consortiumId, unitId);
+      await access.require(actor, 'unit.read', { consortiumId, unitId });
+      return svc.presentUnit(u);
+    },
+  );
+
+  r.patch(
+    '/:consortiumId/units/:unitId',
+    {
+      schema: {
+        tags: units,
+        summary: 'Edit a member unit',
+        params: unitParams,
+        body: updateUnitBody,
+        response: { 200: unitOut, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { consortiumId, unitId } = request.params;
+      await access.listScope(actor, 'unit.update', consortiumId);
+      await svc.getUnit(db, consortiumId, unitId);
+      await access.require(actor, 'unit.update', { consortiumId, unitId });
+      // a unit's type and its role in the consortium are the secretariat's to set, not the unit's own
+      if (request.body.type !== undefined || request.body.role !== undefined) {
+        await access.require(actor, 'unit.create', { consortiumId });
+      }
+      const u = await svc.updateUnit(db, actor, consortiumId, unitId, request.body, request.id);
+      return svc.presentUnit(u);
+    },
+  );
+}
