@@ -22,6 +22,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type DatabaseHandle = {
   kind: DatabaseKind;
   db: Db;
+  /** the embedded engine itself, when the database is PGlite (dumps, for tests and backups) */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -45,6 +47,7 @@ export async function openPglite(opts: {
     return {
       kind: 'pglite',
       db,
+      pglite: client,
       async close() {
         await client.close();
         lock?.release();

@@ -1,0 +1,156 @@
+// Tenancy: every tenant endpoint, enumerated from the OpenAPI document so that a new endpoint cannot
+// escape the test, answers 404 for another consortium's records and 401 without a session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../server/db/schema/index.ts';
+import {
+  call,
+  createTestApp,
+  expectError,
+  login,
+  makeWorld,
+  type Session,
+  type TestApp,
+} from '../setup/factories.ts';
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+let secA: Session;
+let adminB: Session;
+
+type Op = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
+let tenantOps: Op[] = [];
+
+/** A valid body for every tenant write, so that a 404 cannot come from validation failing first. */
+const bodies: Record<string, unknown> = {
+  'PATCH /api/v1/consortia/{consortiumId}': { name: '改名联合体' },
+  'POST /api/v1/consortia/{consortiumId}/units': { name: '新单位', type: 'enterprise' },
+  'PATCH /api/v1/consortia/{consortiumId}/units/{unitId}': { name: '改名单位' },
+  'POST /api/v1/consortia/{consortiumId}/users': {
+    username: 'tenancy-new',
+    displayName: '新用户',
+    password: 'good-pass-123',
+    roleCode: 'secretariat',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/users/{userId}': { displayName: '改名' },
+  'POST /api/v1/consortia/{consortiumId}/users/{userId}/reset-password': { newPassword: 'good-pass-123' },
+  'POST /api/v1/consortia/{consortiumId}/users/{userId}/memberships': { roleCode: 'secretariat' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await makeWorld(t.db);
+  secA = await login(t.app, w.A.secretariat.username);
+  adminB = await login(t.app, w.B.secretariat.username);
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    if (!path.includes('{consortiumId}')) continue;
+    const normalized = path.replace(/\/$/, '');
+    for (const m of Object.keys(methods))
+      tenantOps.push({ method: m.toUpperCase() as Op['method'], path: normalized });
+  }
+  tenantOps = tenantOps.sort((a, b) => `${a.path}${a.method}`.localeCompare(`${b.path}${b.method}`));
+});
+afterAll(async () => t.close());
+
+function fill(path: string, side: typeof w.A, membershipId: string) {
+  return path
+    .replace('{consortiumId}', side.c.id)
+    .replace('{unitId}', side.enterprise.id)
+    .replace('{userId}', side.teacher.id)
+    .replace('{membershipId}', membershipId);
+}
+
+async function membershipOf(s: Session, consortiumId: string, userId: string): Promise<string> {
+  const res = await call(t.app, s, 'GET', `/api/v1/consortia/${consortiumId}/users/${userId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ memberships: { id: string }[] }>().memberships[0]!.id;
+}
+
+describe('tenant endpoints', () => {
+  it('are found in the OpenAPI document and each has a valid body here when it takes one', () => {
+    expect(tenantOps.length).toBeGreaterThanOrEqual(12);
+    for (const op of tenantOps) {
+      if (op.method === 'POST' || op.method === 'PATCH')
+        expect(bodies[`${op.method} ${op.path}`], `${op.method} ${op.path}`).toBeDefined();
+      expect(op.path.replace(/\{(consortiumId|unitId|userId|membershipId)\}/g, '')).not.toMatch(/\{/);
+    }
+  });
+
+  it('answer 401 without a session', async () => {
+    const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
+    for (const op of tenantOps) {
+      const res = await call(
+        t.app,
+        null,
+        op.method,
+        fill(op.path, w.B, mB),
+        bodies[`${op.method} ${op.path}`],
+      );
+      expectError(res, 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('answer 404 for another consortium (reads and writes) and write nothing', async () => {
+    const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
+    const auditBefore = await t.db.$count(auditLog);
+    for (const op of tenantOps) {
+      const res = await call(
+        t.app,
+        secA,
+        op.method,
+        fill(op.path, w.B, mB),
+        bodies[`${op.method} ${op.path}`],
+      );
+      expect(res.statusCode, `${op.method} ${op.path}: ${res.body}`).toBe(404);
+      expect(res.json().error.code).toMatch(/NOT_FOUND$/);
+    }
+    expect(await t.db.$count(auditLog)).toBe(auditBefore);
+  });
+
+  it("answer 404 for another consortium's record reached through one's own consortium", async () => {
+    const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
+    const withRecord = tenantOps.filter((op) => /\{(unitId|userId|membershipId)\}/.test(op.path));
+    expect(withRecord.length).toBeGreaterThanOrEqual(6);
+    for (const op of withRecord) {
+      const url = op.path
+        .replace('{consortiumId}', w.A.c.id)
+        .replace('{unitId}', w.B.enterprise.id)
+        .replace('{userId}', w.B.teacher.id)
+        .replace('{membershipId}', mB);
+      const res = await call(t.app, secA, op.method, url, bodies[`${op.method} ${op.path}`]);
+      expect(res.statusCode, `${op.method} ${url}: ${res.body}`).toBe(404);
+    }
+  });
+
+  it('an authority sees only the consortia it oversees, and may not write', async () => {
+    const auth = await login(t.app, w.authorityA.username);
+    expect((await call(t.app, auth, 'GET', `/api/v1/consortia/${w.A.c.id}`)).statusCode).toBe(200);
+    expect((await call(t.app, auth, 'GET', `/api/v1/consortia/${w.A.c.id}/units`)).statusCode).toBe(200);
+    expect((await call(t.app, auth, 'GET', `/api/v1/consortia/${w.A.c.id}/audit`)).statusCode).toBe(200);
+    expectError(await call(t.app, auth, 'GET', `/api/v1/consortia/${w.B.c.id}`), 404, 'CONSORTIUM_NOT_FOUND');
+    expectError(
+      await call(t.app, auth, 'PATCH', `/api/v1/consortia/${w.A.c.id}`, { name: '监管改名' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call(t.app, auth, 'POST', `/api/v1/consortia/${w.A.c.id}/units`, {
+        name: '监管新增',
+        type: 'enterprise',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    const list = (await call(t.app, auth, 'GET', '/api/v1/consortia')).json<{ items: { id: string }[] }>();
+    expect(list.items.map((c) => c.id)).toEqual([w.A.c.id]);
+  });
+
+  it('a platform admin reaches every consortium', async () => {
+    const admin = await login(t.app, w.admin.username);
+    for (const side of [w.A, w.B]) {
+      expect((await call(t.app, admin, 'GET', `/api/v1/consortia/${side.c.id}/users`)).statusCode).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+// Factories: build consortia, units and accounts straight in the database, and log in through the API.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import type { DatabaseHandle, Db } from '../../server/db/client.ts';
+import { consortia, memberships, memberUnits, users } from '../../server/db/schema/index.ts';
+import { AccessControl } from '../../server/modules/access/access.service.ts';
+import { hashPassword } from '../../server/modules/identity/password.ts';
+import { createTestDatabase } from './db.ts';
+
+export const PASSWORD = 'test-pass-1234';
+let passwordHash: Promise<string> | undefined;
+let seq = 0;
+const next = () => `${process.pid}${++seq}`;
+
+type UnitType = (typeof memberUnits.$inferInsert)['type'];
+
+export async function makeConsortium(db: Db, over: Partial<typeof consortia.$inferInsert> = {}) {
+  const n = next();
+  const [c] = await db
+    .insert(consortia)
+    .values({ code: `c-${n}`, name: `测试联合体${n}`, level: 'municipal', ...over })
+    .returning();
+  if (!c) throw new Error('no consortium');
+  return c;
+}
+
+export async function makeUnit(db: Db, consortiumId: string, type: UnitType = 'enterprise', name?: string) {
+  const [u] = await db
+    .insert(memberUnits)
+    .values({ consortiumId, type, name: name ?? `单位${next()}` })
+    .returning();
+  if (!u) throw new Error('no unit');
+  return u;
+}
+
+export async function makeUser(
+  db: Db,
+  roles: { roleCode: string; consortiumId: string | null; memberUnitId?: string | null }[],
+  over: Partial<typeof users.$inferInsert> = {},
+) {
+  passwordHash ??= hashPassword(PASSWORD);
+  const [u] = await db
+    .insert(users)
+    .values({ username: `u${next()}`, displayName: `用户${seq}`, passwordHash: await passwordHash, ...over })
+    .returning();
+  if (!u) throw new Error('no user');
+  for (const r of roles) {
+    await db.insert(memberships).values({
+      userId: u.id,
+      consortiumId: r.consortiumId,
+      memberUnitId: r.memberUnitId ?? null,
+      roleCode: r.roleCode,
+    });
+  }
+  return u;
+}
+
+export type Session = { cookie: string; csrf: string; userId: string };
+
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'cj_session');
+  if (!cookie) throw new Error('no session cookie');
+  const body = res.json<{ csrfToken: string; user: { id: string } }>();
+  return { cookie: `cj_session=${cookie.value}`, csrf: body.csrfToken, userId: body.user.id };
+}
+
+/** An API call as a logged-in user (CSRF header included on writes unless told otherwise). */
+export function call(
+  app: FastifyInstance,
+  s: Session | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  opts: { csrf?: boolean } = {},
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = {};
+  if (s) headers.cookie = s.cookie;
+  if (s && method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = s.csrf;
+  return app.inject({
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+export function expectError(res: LightMyRequestResponse, status: number, code: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json<{ error: { code: string; message: string } }>().error.code).toBe(code);
+}
+
+export type TestApp = { app: FastifyInstance; handle: DatabaseHandle; db: Db; close(): Promise<void> };
+
+export async function createTestApp(): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  const access = new AccessControl(handle.db);
+  await access.reload();
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    access,
+    config: { sessionTtlMs: 3600_000, secureCookies: false, webDist: '/nonexistent' },
+  });
+  return {
+    app,
+    handle,
+    db: handle.db,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/**
+ * Two consortia, A and B, each with a school, an enterprise and one account per role.
+ * Used by the tenancy and permission tests.
+ */
+export async function makeWorld(db: Db) {
+  async function side() {
+    const c = await makeConsortium(db);
+    const school = await makeUnit(db, c.id, 'higher_vocational', `学校${next()}`);
+    const enterprise = await makeUnit(db, c.id, 'enterprise', `企业${next()}`);
+    const secretariat = await makeUser(db, [{ roleCode: 'secretariat', consortiumId: c.id }]);
+    const schoolAdmin = await makeUser(db, [
+      { roleCode: 'unit_admin', consortiumId: c.id, memberUnitId: school.id },
+    ]);
+    const enterpriseAdmin = await makeUser(db, [
+      { roleCode: 'unit_admin', consortiumId: c.id, memberUnitId: enterprise.id },
+    ]);
+    const teacher = await makeUser(db, [
+      { roleCode: 'teacher', consortiumId: c.id, memberUnitId: school.id },
+    ]);
+    const mentor = await makeUser(db, [
+      { roleCode: 'mentor', consortiumId: c.id, memberUnitId: enterprise.id },
+    ]);
+    const student = await makeUser(db, [
+      { roleCode: 'student', consortiumId: c.id, memberUnitId: school.id },
+    ]);
+    return { c, school, enterprise, secretariat, schoolAdmin, enterpriseAdmin, teacher, mentor, student };
+  }
+  const A = await side();
+  const B = await side();
+  const admin = await makeUser(db, [{ roleCode: 'platform_admin', consortiumId: null }]);
+  const authorityA = await makeUser(db, [{ roleCode: 'authority', consortiumId: A.c.id }]);
+  return { A, B, admin, authorityA };
+}
