@@ -1,6 +1,7 @@
 // chanjiao — serve, migrate, seed, admin and user commands. Every command has --help.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.ts';
@@ -18,6 +19,8 @@ import {
 import { hashPassword, passwordProblem } from '../server/modules/identity/password.ts';
 import { username as usernameSchema } from '../server/modules/identity/identity.schema.ts';
 import { startServer } from '../server/main.ts';
+import { openApiDocument } from '../server/openapi.ts';
+import { renderApiGuide } from '../server/lib/api-guide.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const program = new Command();
@@ -132,6 +135,18 @@ program
         `Seeded the demo consortium. Logins (password ${password}): ${demoAccounts.map((a) => a.username).join(', ')}`,
       );
     });
+  });
+
+program
+  .command('api-guide')
+  .description('Write the API guide (Markdown, from the OpenAPI document) to docs/api.md or --out')
+  .option('-o, --out <file>', 'where to write', 'docs/api.md')
+  .option('--json <file>', 'also write the OpenAPI document as JSON')
+  .action(async (opts: { out: string; json?: string }) => {
+    const doc = await openApiDocument();
+    fs.writeFileSync(opts.out, renderApiGuide(doc));
+    if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(doc, null, 2) + '\n');
+    console.log(`Wrote ${opts.out}${opts.json ? ` and ${opts.json}` : ''}.`);
   });
 
 const admin = program.command('admin').description('Platform administrators');

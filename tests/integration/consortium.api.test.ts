@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderApiGuide, type OpenApi } from '../../server/lib/api-guide.ts';
 import {
   call,
   createTestApp,
@@ -172,6 +175,12 @@ describe('audit trail', () => {
 });
 
 describe('API conventions', () => {
+  it('the committed API guide is the one the code generates (run `npx chanjiao api-guide`)', () => {
+    const doc = t.app.swagger() as unknown as OpenApi;
+    const committed = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/api.md'), 'utf8');
+    expect(committed).toBe(renderApiGuide(doc));
+  });
+
   it('health reports the database kind and migration level without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
