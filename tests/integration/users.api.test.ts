@@ -6,6 +6,7 @@ import {
   createTestApp,
   expectError,
   login,
+  makeUser,
   makeWorld,
   PASSWORD,
   type Session,
@@ -229,6 +230,36 @@ describe('accounts', () => {
       409,
       'LAST_SECRETARIAT',
     );
+  });
+
+  it('cannot change an account that also holds roles elsewhere (no take-over by password reset)', async () => {
+    const both = await makeUser(t.db, [
+      { roleCode: 'secretariat', consortiumId: w.A.c.id },
+      { roleCode: 'secretariat', consortiumId: w.B.c.id },
+    ]);
+    const platform = await makeUser(t.db, [
+      { roleCode: 'secretariat', consortiumId: w.A.c.id },
+      { roleCode: 'platform_admin', consortiumId: null },
+    ]);
+    for (const u of [both, platform]) {
+      expect((await call(t.app, sec, 'GET', `${base()}/${u.id}`)).statusCode).toBe(200);
+      expectError(
+        await call(t.app, sec, 'POST', `${base()}/${u.id}/reset-password`, { newPassword: 'taken-over-1' }),
+        403,
+        'FORBIDDEN',
+      );
+      expectError(
+        await call(t.app, sec, 'PATCH', `${base()}/${u.id}`, { status: 'disabled' }),
+        403,
+        'FORBIDDEN',
+      );
+      await login(t.app, u.username); // the password is unchanged
+    }
+    const admin = await login(t.app, w.admin.username);
+    const ok = await call(t.app, admin, 'POST', `${base()}/${both.id}/reset-password`, {
+      newPassword: 'admin-did-it-1',
+    });
+    expect(ok.statusCode, ok.body).toBe(204);
   });
 
   it('lists with search, filters, sorting and pagination', async () => {

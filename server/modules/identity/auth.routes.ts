@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientMeta, requireActor } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
 import { errorResponse } from '../../lib/http.ts';
 import * as auth from './auth.service.ts';
 import { changePasswordBody, loginBody, meOut, updateMeBody } from './identity.schema.ts';
@@ -17,9 +18,9 @@ export async function authRoutes(app: FastifyInstance) {
   const { db, access, config } = app.deps;
 
   async function me(actorId: string, csrfToken: string) {
-    const actor = await auth.resolveSessionActor(db, actorId);
-    const user = await repo.findUserById(db, actorId);
-    if (!user || !actor) throw new Error('user vanished');
+    const loaded = await auth.loadActor(db, actorId);
+    if (!loaded) throw new AppError('UNAUTHENTICATED', 'Log in first.');
+    const { actor, user } = loaded;
     const memberships = await repo.listMembershipDetails(db, actorId);
     const byConsortium: Record<string, string[]> = {};
     for (const id of new Set(memberships.map((m) => m.consortiumId).filter((x): x is string => x !== null))) {

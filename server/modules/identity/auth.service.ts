@@ -171,14 +171,17 @@ export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en'): P
   await repo.updateUser(db, actor.userId, { locale });
 }
 
-/** The actor of a user id (for a response right after login, before the cookie comes back). */
-export async function resolveSessionActor(db: Db, userId: string): Promise<Actor | null> {
+/** A user and the actor they are (for a response right after login, before the cookie comes back). */
+export async function loadActor(db: Db, userId: string): Promise<{ actor: Actor; user: repo.UserRow } | null> {
   const user = await repo.findUserById(db, userId);
   if (!user) return null;
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    memberships: await repo.listMembershipsOfUser(db, user.id),
+    user,
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      memberships: await repo.listMembershipsOfUser(db, user.id),
+    },
   };
 }

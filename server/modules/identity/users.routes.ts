@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
 import { commonErrors, errorResponse, parseSort } from '../../lib/http.ts';
 import type { Actor } from '../access/access.core.ts';
 import { presentUser } from './identity.presenter.ts';
@@ -29,12 +30,34 @@ export async function usersRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, access } = app.deps;
 
-  /** A user may be managed by whoever may manage every membership they hold in this consortium. */
-  async function requireOnUser(actor: Actor, capability: string, consortiumId: string, userId: string) {
+  /**
+   * Reading an account needs the capability over each of its memberships in this consortium.
+   * Changing one needs it over every membership the account holds anywhere: a secretariat must not take
+   * over, by a password reset, an account that is also a platform admin or belongs to another consortium.
+   */
+  async function requireOnUser(
+    actor: Actor,
+    capability: 'user.read' | 'user.manage',
+    consortiumId: string,
+    userId: string,
+  ) {
     await access.listScope(actor, capability, consortiumId); // 404 if the consortium is not visible
     const found = await users.getUserInConsortium(db, consortiumId, userId);
     for (const m of found.memberships) {
       await access.require(actor, capability, { consortiumId, unitId: m.memberUnitId, ownerUserId: userId });
+    }
+    if (capability === 'user.manage') {
+      for (const m of await repo.listMembershipsOfUser(db, userId)) {
+        if (m.consortiumId === consortiumId) continue;
+        const target =
+          m.consortiumId === null ? {} : { consortiumId: m.consortiumId, unitId: m.memberUnitId };
+        if (!(await access.can(actor, capability, target))) {
+          throw new AppError(
+            'FORBIDDEN',
+            'This account also holds roles elsewhere (another consortium or the platform); only someone who manages all of them may change it.',
+          );
+        }
+      }
     }
     return found;
   }
