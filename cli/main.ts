@@ -1,27 +1,13 @@
 // chanjiao — serve, migrate, seed, admin and user commands. Every command has --help.
+// Commands import the server lazily, so that --help answers at once.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { DatabaseConfigError, openDatabase, type DatabaseHandle } from '../server/db/client.ts';
-import { DataDirLockedError } from '../server/db/lock.ts';
-import { prepareDatabase } from '../server/db/prepare.ts';
-import { memberships, users } from '../server/db/schema/index.ts';
-import { DEFAULT_DEMO_PASSWORD, demoAccounts, isEmptyDatabase, seedDemo } from '../server/db/seed/demo.ts';
-import {
-  findUserByUsername,
-  recordSecurityEvent,
-  revokeUserSessions,
-  updateUser,
-} from '../server/modules/identity/identity.repo.ts';
-import { hashPassword, passwordProblem } from '../server/modules/identity/password.ts';
-import { username as usernameSchema } from '../server/modules/identity/identity.schema.ts';
-import { startServer } from '../server/main.ts';
-import { openApiDocument } from '../server/openapi.ts';
-import { renderApiGuide } from '../server/lib/api-guide.ts';
-import { ensureWebBuild } from './web-build.ts';
+import type { DatabaseHandle } from '../server/db/client.ts';
+import type { MigrationLevel } from '../server/db/migrate.ts';
+import { OperatorError } from '../server/lib/errors.ts';
 
 const program = new Command();
 program
@@ -30,11 +16,14 @@ program
   .showHelpAfterError();
 
 /** Open the configured database, bring it up to date, run `fn`, close. */
-async function withDatabase<T>(fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (h: DatabaseHandle, level: MigrationLevel) => Promise<T>): Promise<T> {
+  const { loadConfig } = await import('../server/config.ts');
+  const { openDatabase } = await import('../server/db/client.ts');
+  const { prepareDatabase } = await import('../server/db/prepare.ts');
   const handle = await openDatabase(loadConfig().database);
   try {
-    await prepareDatabase(handle);
-    return await fn(handle);
+    const level = await prepareDatabase(handle);
+    return await fn(handle, level);
   } finally {
     await handle.close();
   }
@@ -51,7 +40,8 @@ async function ask(question: string): Promise<string> {
   }
 }
 
-function checkPassword(pw: string, username: string): string {
+async function checkPassword(pw: string, username: string): Promise<string> {
+  const { passwordProblem } = await import('../server/modules/identity/password.ts');
   const problem = passwordProblem(pw, username);
   if (problem) throw new InvalidArgumentError(`password: ${problem}`);
   return pw;
@@ -63,6 +53,8 @@ program
   .option('--build', 'build the web app first if its sources changed')
   .option('--no-seed', 'do not seed the demo consortium into an empty database')
   .action(async (opts: { build?: boolean; seed: boolean }) => {
+    const { ensureWebBuild } = await import('./web-build.ts');
+    const { startServer } = await import('../server/main.ts');
     if (opts.build) ensureWebBuild((s) => console.log(s));
     const running = await startServer({ seedDemo: opts.seed });
     const stop = async (signal: string) => {
@@ -77,7 +69,8 @@ program
 program
   .command('build')
   .description('Build the web app into web/dist')
-  .action(() => {
+  .action(async () => {
+    const { ensureWebBuild } = await import('./web-build.ts');
     ensureWebBuild((s) => console.log(s));
     console.log('web/dist is up to date.');
   });
@@ -86,6 +79,7 @@ program
   .command('dev')
   .description('Development: the API on PORT (default 3000) and the Vite dev server with hot reload on 5173')
   .action(async () => {
+    const { startServer } = await import('../server/main.ts');
     const running = await startServer({});
     const vite = spawn(
       process.execPath,
@@ -108,8 +102,7 @@ program
   .command('migrate')
   .description('Apply pending database migrations and sync the built-in roles')
   .action(async () => {
-    await withDatabase(async (h) => {
-      const level = await prepareDatabase(h);
+    await withDatabase(async (h, level) => {
       console.log(
         `Migrations applied: ${level.applied} (latest ${level.latest ?? 'none'}); database: ${h.kind}.`,
       );
@@ -122,6 +115,9 @@ program
   .option('--demo', 'the demo consortium with one account per role (only into an empty database)')
   .action(async (opts: { demo?: boolean }) => {
     if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
+    const { loadConfig } = await import('../server/config.ts');
+    const { DEFAULT_DEMO_PASSWORD, demoAccounts, isEmptyDatabase, seedDemo } =
+      await import('../server/db/seed/demo.ts');
     await withDatabase(async (h) => {
       if (!(await isEmptyDatabase(h.db))) {
         console.log(
@@ -143,6 +139,8 @@ program
   .option('-o, --out <file>', 'where to write', 'docs/api.md')
   .option('--json <file>', 'also write the OpenAPI document as JSON')
   .action(async (opts: { out: string; json?: string }) => {
+    const { openApiDocument } = await import('../server/openapi.ts');
+    const { renderApiGuide } = await import('../server/lib/api-guide.ts');
     const doc = await openApiDocument();
     fs.writeFileSync(opts.out, renderApiGuide(doc));
     if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(doc, null, 2) + '\n');
@@ -160,13 +158,18 @@ admin
     'password (≥ 8 characters, a letter and a digit); asked for when absent',
   )
   .action(async (opts: { username?: string; name?: string; password?: string }) => {
+    const { username: usernameSchema } = await import('../server/modules/identity/identity.schema.ts');
+    const { findUserByUsername, recordSecurityEvent } =
+      await import('../server/modules/identity/identity.repo.ts');
+    const { hashPassword } = await import('../server/modules/identity/password.ts');
+    const { memberships, users } = await import('../server/db/schema/index.ts');
     const username = opts.username ?? (await ask('Username: '));
     const parsed = usernameSchema.safeParse(username);
     if (!parsed.success)
       throw new InvalidArgumentError(`username: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const name = opts.name ?? (await ask('Display name: '));
     if (!name) throw new InvalidArgumentError('name: required');
-    const password = checkPassword(opts.password ?? (await ask('Password: ')), username);
+    const password = await checkPassword(opts.password ?? (await ask('Password: ')), username);
     await withDatabase(async (h) => {
       if (await findUserByUsername(h.db, username))
         throw new InvalidArgumentError(`username: ${username} is taken`);
@@ -188,21 +191,27 @@ user
   .requiredOption('-u, --username <username>', 'login name')
   .option('-p, --password <password>', 'the new password; asked for when absent')
   .action(async (opts: { username: string; password?: string }) => {
-    const password = checkPassword(opts.password ?? (await ask('New password: ')), opts.username);
+    const repo = await import('../server/modules/identity/identity.repo.ts');
+    const { hashPassword } = await import('../server/modules/identity/password.ts');
+    const password = await checkPassword(opts.password ?? (await ask('New password: ')), opts.username);
     await withDatabase(async (h) => {
-      const u = await findUserByUsername(h.db, opts.username);
+      const u = await repo.findUserByUsername(h.db, opts.username);
       if (!u) throw new InvalidArgumentError(`username: no account ${opts.username}`);
       const passwordHash = await hashPassword(password);
       const now = new Date();
       await h.db.transaction(async (tx) => {
-        await updateUser(tx, u.id, {
+        await repo.updateUser(tx, u.id, {
           passwordHash,
           passwordChangedAt: now,
           failedLoginCount: 0,
           lockedUntil: null,
         });
-        await revokeUserSessions(tx, u.id, now);
-        await recordSecurityEvent(tx, { userId: u.id, username: u.username, kind: 'password.reset_by_cli' });
+        await repo.revokeUserSessions(tx, u.id, now);
+        await repo.recordSecurityEvent(tx, {
+          userId: u.id,
+          username: u.username,
+          kind: 'password.reset_by_cli',
+        });
       });
       console.log(`Password of ${u.username} reset; their sessions have ended.`);
     });
@@ -211,7 +220,7 @@ user
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DatabaseConfigError) {
+  if (err instanceof OperatorError) {
     console.error(`chanjiao: ${err.message}`);
     process.exit(1);
   }

@@ -1,6 +1,7 @@
 // Configuration: the environment, parsed once with zod. No DATABASE_URL ⇒ embedded PGlite in ./data.
 import path from 'node:path';
 import { z } from 'zod';
+import { OperatorError } from './lib/errors.ts';
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,7 +34,7 @@ export type Config = {
   webDist: string;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends OperatorError {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // an empty variable (FOO= in an env file) means unset

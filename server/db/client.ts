@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { OperatorError } from '../lib/errors.ts';
 import { lockDataDir, type DataDirLock } from './lock.ts';
 
 export type Schema = typeof schema;
@@ -27,7 +28,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export class DatabaseConfigError extends Error {}
+export class DatabaseConfigError extends OperatorError {}
 
 export async function openPglite(opts: {
   dataDir?: string;

@@ -2,8 +2,9 @@
 // We hold a lock file (created atomically with O_EXCL) holding our PID; a lock whose process is gone is stale.
 import fs from 'node:fs';
 import path from 'node:path';
+import { OperatorError } from '../lib/errors.ts';
 
-export class DataDirLockedError extends Error {
+export class DataDirLockedError extends OperatorError {
   constructor(
     readonly dataDir: string,
     readonly pid: number,

@@ -83,3 +83,6 @@ export function validationError(issues: FieldIssue[]): AppError {
   const message = first ? `${first.path || 'request'}: ${first.message}` : 'The request is invalid.';
   return new AppError('VALIDATION_FAILED', message, { issues });
 }
+
+/** An error whose message is meant for the operator as it is (bad configuration, a locked data dir…). */
+export class OperatorError extends Error {}

@@ -172,7 +172,10 @@ export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en'): P
 }
 
 /** A user and the actor they are (for a response right after login, before the cookie comes back). */
-export async function loadActor(db: Db, userId: string): Promise<{ actor: Actor; user: repo.UserRow } | null> {
+export async function loadActor(
+  db: Db,
+  userId: string,
+): Promise<{ actor: Actor; user: repo.UserRow } | null> {
   const user = await repo.findUserById(db, userId);
   if (!user) return null;
   return {
