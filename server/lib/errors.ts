@@ -14,6 +14,8 @@ export const errorCodes = [
   'MEMBER_UNIT_NOT_FOUND',
   'USER_NOT_FOUND',
   'ROLE_NOT_FOUND',
+  'CATALOG_NOT_FOUND',
+  'CATALOG_ENTRY_NOT_FOUND',
   'USERNAME_TAKEN',
   'CONSORTIUM_CODE_TAKEN',
   'PASSWORD_TOO_WEAK',
@@ -45,6 +47,8 @@ export function statusOf(code: ErrorCode): number {
     case 'MEMBER_UNIT_NOT_FOUND':
     case 'USER_NOT_FOUND':
     case 'ROLE_NOT_FOUND':
+    case 'CATALOG_NOT_FOUND':
+    case 'CATALOG_ENTRY_NOT_FOUND':
       return 404;
     case 'USERNAME_TAKEN':
     case 'CONSORTIUM_CODE_TAKEN':

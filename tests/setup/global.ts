@@ -10,6 +10,7 @@ import { openPglite, openPostgres } from '../../server/db/client.ts';
 import { prepareDatabase } from '../../server/db/prepare.ts';
 import { readMigrations } from '../../server/db/migrate.ts';
 import { capabilityCatalog, roleCatalog } from '../../server/modules/access/access.catalog.ts';
+import { builtinCatalogs } from '../../server/modules/reference/catalog.builtin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ declare module 'vitest' {
 function templateKey(): string {
   const h = crypto.createHash('sha256');
   for (const m of readMigrations()) h.update(m.hash);
-  h.update(JSON.stringify([roleCatalog, capabilityCatalog]));
+  h.update(JSON.stringify([roleCatalog, capabilityCatalog, builtinCatalogs]));
   return h.digest('hex').slice(0, 16);
 }
 

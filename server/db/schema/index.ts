@@ -2,3 +2,4 @@ export * from './reference.ts';
 export * from './consortium.ts';
 export * from './identity.ts';
 export * from './audit.ts';
+export * from './catalog.ts';
