@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { sessionPlugin } from './modules/identity/session.plugin.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
 
 export const version = (
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
@@ -76,6 +77,7 @@ export async function buildApp(
   await app.register(consortiumRoutes, { prefix: '/api/v1/consortia' });
   await app.register(usersRoutes, { prefix: '/api/v1/consortia/:consortiumId/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/consortia/:consortiumId/audit' });
+  await app.register(referenceRoutes, { prefix: '/api/v1/reference' });
 
   const webDist = deps.config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -194,6 +194,13 @@ export const capabilityCatalog: CapabilityDef[] = [
     grants: { platform_admin: 'platform', secretariat: 'consortium', authority: 'oversight' },
   },
   {
+    code: 'catalog.manage',
+    kind: 'write',
+    descriptionZh: '导入国家参考目录、设定当前版本、编辑专业—行业/职业对照',
+    descriptionEn: 'Import national catalogs, choose the current versions, edit the major crosswalk',
+    grants: { platform_admin: 'platform' },
+  },
+  {
     code: 'role.read',
     kind: 'read',
     descriptionZh: '查看角色与权限表',

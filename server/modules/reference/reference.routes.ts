@@ -1,0 +1,149 @@
+// /api/v1/reference — the national catalogs every consortium shares. Anyone logged in reads them;
+// platform admins import and edit them (capability catalog.manage).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../lib/context.ts';
+import { commonErrors } from '../../lib/http.ts';
+import * as repo from './reference.repo.ts';
+import {
+  catalogOut,
+  catalogParams,
+  crosswalkBody,
+  crosswalkLink,
+  entryDetailOut,
+  entryListQuery,
+  entryPage,
+  entryParams,
+} from './reference.schema.ts';
+import * as svc from './reference.service.ts';
+
+const tags = ['reference data'];
+
+function presentEntry(e: repo.EntryRow) {
+  return {
+    code: e.code,
+    name: e.name,
+    level: e.level,
+    parentCode: e.parentCode,
+    educationLevel: e.educationLevel,
+    marks: e.marks,
+    builtin: e.builtin,
+    certainty: e.certainty,
+  };
+}
+
+export async function referenceRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, access } = app.deps;
+
+  r.get(
+    '/catalogs',
+    {
+      schema: {
+        tags,
+        summary: 'Loaded catalog versions and how complete each is',
+        response: { 200: z.array(catalogOut), ...commonErrors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return svc.catalogOverview(db);
+    },
+  );
+
+  r.get(
+    '/catalogs/:kind/:version/entries',
+    {
+      schema: {
+        tags,
+        summary: 'Browse or search a catalog (by code prefix or name)',
+        params: catalogParams,
+        querystring: entryListQuery,
+        response: { 200: entryPage, ...commonErrors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const c = await svc.getCatalog(db, request.params.kind, request.params.version);
+      const q = request.query;
+      const { items, total } = await repo.listEntries(db, c.id, {
+        q: q.q,
+        level: q.level,
+        parentCode: q.parent,
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { items: items.map(presentEntry), page: q.page, pageSize: q.pageSize, total };
+    },
+  );
+
+  r.get(
+    '/catalogs/:kind/:version/entries/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One code with its ancestors, children count and (majors) crosswalk',
+        params: entryParams,
+        response: { 200: entryDetailOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { kind, version, code } = request.params;
+      const d = await svc.entryDetail(db, kind, version, code);
+      return {
+        catalog: {
+          id: d.catalog.id,
+          kind: d.catalog.kind,
+          version: d.catalog.version,
+          title: d.catalog.title,
+        },
+        entry: presentEntry(d.entry),
+        ancestors: d.ancestors.map(presentEntry),
+        children: d.children,
+        crosswalk: d.crosswalk,
+      };
+    },
+  );
+
+  r.post(
+    '/catalogs/:kind/:version/current',
+    {
+      schema: {
+        tags,
+        summary: 'Make this version the current one of its kind',
+        params: catalogParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      await svc.makeCurrent(db, request.params.kind, request.params.version);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.put(
+    '/crosswalk/:version/:code',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set a major's industries (GB/T 4754) and occupations (大典) — the crosswalk alignment and matching use",
+        params: z.object({
+          version: z.string().max(32),
+          code: z.string().regex(/^\d{6}$/, 'a 6-digit major code'),
+        }),
+        body: crosswalkBody,
+        response: { 200: z.array(crosswalkLink), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      return svc.setCrosswalk(db, request.params.version, request.params.code, request.body);
+    },
+  );
+}
