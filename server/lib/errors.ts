@@ -18,6 +18,7 @@ export const errorCodes = [
   'CATALOG_ENTRY_NOT_FOUND',
   'USERNAME_TAKEN',
   'CONSORTIUM_CODE_TAKEN',
+  'USCC_TAKEN',
   'PASSWORD_TOO_WEAK',
   'PASSWORD_INCORRECT',
   'ROLE_NOT_ALLOWED',
@@ -52,6 +53,7 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case 'USERNAME_TAKEN':
     case 'CONSORTIUM_CODE_TAKEN':
+    case 'USCC_TAKEN':
     case 'LAST_SECRETARIAT':
       return 409;
     case 'ACCOUNT_LOCKED':

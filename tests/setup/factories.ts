@@ -7,6 +7,8 @@ import { consortia, memberships, memberUnits, users } from '../../server/db/sche
 import { AccessControl } from '../../server/modules/access/access.service.ts';
 import { hashPassword } from '../../server/modules/identity/password.ts';
 import { createTestDatabase } from './db.ts';
+import { usccCheckChar } from '../../server/lib/identifiers.ts';
+import { requiresUscc } from '../../server/modules/consortium/consortium.core.ts';
 
 export const PASSWORD = 'test-pass-1234';
 let passwordHash: Promise<string> | undefined;
@@ -26,9 +28,15 @@ export async function makeConsortium(db: Db, over: Partial<typeof consortia.$inf
 }
 
 export async function makeUnit(db: Db, consortiumId: string, type: UnitType = 'enterprise', name?: string) {
+  const n = next();
   const [u] = await db
     .insert(memberUnits)
-    .values({ consortiumId, type, name: name ?? `单位${next()}` })
+    .values({
+      consortiumId,
+      type,
+      name: name ?? `单位${n}`,
+      uscc: requiresUscc(type) ? makeUscc(Number(n)) : null,
+    })
     .returning();
   if (!u) throw new Error('no unit');
   return u;
@@ -151,4 +159,11 @@ export async function makeWorld(db: Db) {
   const admin = await makeUser(db, [{ roleCode: 'platform_admin', consortiumId: null }]);
   const authorityA = await makeUser(db, [{ roleCode: 'authority', consortiumId: A.c.id }]);
   return { A, B, admin, authorityA };
+}
+
+/** A valid-form 统一社会信用代码 (check character computed) from a serial number. */
+export function makeUscc(n: number, region = '320500'): string {
+  const body = `91${region}${String(n).padStart(8, '0')}`.slice(0, 16);
+  const orgCode = `${body}${'0123456789ABCDEFGHJKLMNPQRTUWXY'[n % 31]}`;
+  return `${orgCode}${usccCheckChar(orgCode)}`;
 }

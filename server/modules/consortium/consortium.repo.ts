@@ -1,5 +1,5 @@
 // Queries of consortia and member units. Every member-unit query takes the consortium id.
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { consortia, memberships, memberUnits } from '../../db/schema/index.ts';
 
@@ -95,6 +95,8 @@ export async function listUnits(
     q?: string | undefined;
     type?: UnitRow['type'] | undefined;
     role?: UnitRow['role'] | undefined;
+    regionCode?: string | undefined;
+    current?: boolean | undefined;
     sort: { field: string; desc: boolean };
     page: number;
     pageSize: number;
@@ -105,6 +107,10 @@ export async function listUnits(
   if (f.q) where.push(ilike(memberUnits.name, likePattern(f.q)));
   if (f.type) where.push(eq(memberUnits.type, f.type));
   if (f.role) where.push(eq(memberUnits.role, f.role));
+  if (f.regionCode) where.push(like(memberUnits.regionCode, `${f.regionCode.replace(/0+$/, '')}%`));
+  if (f.current === true)
+    where.push(or(isNull(memberUnits.leftOn), sql`${memberUnits.leftOn} > current_date`)!);
+  if (f.current === false) where.push(sql`${memberUnits.leftOn} <= current_date`);
   const cond = and(...where);
   const col =
     f.sort.field === 'type'
@@ -163,4 +169,16 @@ export async function countUsers(db: Queryable, consortiumId: string): Promise<n
     .from(memberships)
     .where(eq(memberships.consortiumId, consortiumId));
   return row?.n ?? 0;
+}
+
+export async function findUnitByUscc(
+  db: Queryable,
+  consortiumId: string,
+  uscc: string,
+): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberUnits)
+    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.uscc, uscc)));
+  return row;
 }

@@ -18,6 +18,7 @@ import {
   unitPage,
   unitParams,
   updateConsortiumBody,
+  standingFieldNames,
   updateUnitBody,
 } from './consortium.schema.ts';
 import * as svc from './consortium.service.ts';
@@ -194,8 +195,8 @@ export async function consortiumRoutes(app: FastifyInstance) {
       await access.listScope(actor, 'unit.update', consortiumId);
       await svc.getUnit(db, consortiumId, unitId);
       await access.require(actor, 'unit.update', { consortiumId, unitId });
-      // a unit's type and its role in the consortium are the secretariat's to set, not the unit's own
-      if (request.body.type !== undefined || request.body.role !== undefined) {
+      // what a unit is and its place in the consortium are the secretariat's to set, not the unit's own
+      if (standingFieldNames.some((f) => request.body[f] !== undefined)) {
         await access.require(actor, 'unit.create', { consortiumId });
       }
       const u = await svc.updateUnit(db, actor, consortiumId, unitId, request.body, request.id);

@@ -1,6 +1,7 @@
 // Request and response shapes of consortia and member units (shared with the web app).
 import { z } from 'zod';
 import { listQuery, pageOf } from '../../lib/http.ts';
+import { regionCode as regionCodeOf, uscc } from '../../lib/identifiers.ts';
 
 export const consortiumLevels = ['national', 'provincial', 'municipal'] as const;
 export const consortiumStatuses = ['preparing', 'building', 'monitored', 'removed'] as const;
@@ -61,12 +62,48 @@ export const updateConsortiumBody = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 
+const isoDate = z.iso.date('a date YYYY-MM-DD');
+const count = z.number().int('a whole number').min(0, 'not negative').max(10_000_000);
+
+/** Fields of a member unit any editor of the unit may set. */
+const unitProfileFields = {
+  name: z.string().trim().min(2, 'at least 2 characters').max(100, 'at most 100 characters'),
+  uscc: uscc().nullable(),
+  regionCode: regionCodeOf().nullable(),
+  industryCode: z
+    .string()
+    .trim()
+    .regex(/^([A-T]|\d{2,4})$/, 'a GB/T 4754 code: a letter A–T or 2–4 digits')
+    .nullable(),
+  employeeCount: count.nullable(),
+  employeeCountAsOf: isoDate.nullable(),
+  enrolment: count.nullable(),
+  enrolmentAsOf: isoDate.nullable(),
+};
+/** Fields only the secretariat sets: what the unit is and its place in the consortium. */
+const unitStandingFields = {
+  type: z.enum(unitTypes),
+  role: z.enum(unitRoles),
+  joinedOn: isoDate.nullable(),
+  leftOn: isoDate.nullable(),
+};
+export const standingFieldNames = Object.keys(unitStandingFields) as (keyof typeof unitStandingFields)[];
+
 export const unitOut = z.object({
   id: z.uuid(),
   consortiumId: z.uuid(),
   name: z.string(),
   type: z.enum(unitTypes),
   role: z.enum(unitRoles),
+  uscc: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  employeeCount: z.number().int().nullable(),
+  employeeCountAsOf: z.string().nullable(),
+  enrolment: z.number().int().nullable(),
+  enrolmentAsOf: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -75,20 +112,28 @@ export const unitListQuery = listQuery(['name', 'type', 'createdAt'], 'name').ex
   q: z.string().trim().max(64).optional().describe('part of the name (Chinese works)'),
   type: z.enum(unitTypes).optional(),
   role: z.enum(unitRoles).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional()
+    .describe('region code or its prefix (province: 2 digits)'),
+  current: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('true: units that have not left'),
 });
 export const unitPage = pageOf(unitOut);
 
 export const createUnitBody = z.object({
-  name: z.string().trim().min(2, 'at least 2 characters').max(100, 'at most 100 characters'),
-  type: z.enum(unitTypes),
-  role: z.enum(unitRoles).default('member'),
+  ...z.object(unitProfileFields).partial().shape,
+  ...z.object(unitStandingFields).partial().shape,
+  name: unitProfileFields.name,
+  type: unitStandingFields.type,
+  role: unitStandingFields.role.default('member'),
 });
 export const updateUnitBody = z
-  .object({
-    name: z.string().trim().min(2, 'at least 2 characters').max(100, 'at most 100 characters'),
-    type: z.enum(unitTypes),
-    role: z.enum(unitRoles),
-  })
+  .object({ ...unitProfileFields, ...unitStandingFields })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 

@@ -1,8 +1,10 @@
 // Use cases of consortia and member units. Each write is audited in the same transaction.
-import type { Db } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { codeStatuses } from '../reference/reference.service.ts';
+import { unitIssues } from './consortium.core.ts';
 import * as repo from './consortium.repo.ts';
 
 export function presentConsortium(c: repo.ConsortiumRow) {
@@ -88,13 +90,58 @@ export async function getUnit(db: Db, consortiumId: string, unitId: string) {
   return u;
 }
 
+type UnitInput = Partial<Omit<repo.UnitRow, 'id' | 'consortiumId' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Everything wrong with a unit as it would be saved: the pure rules, codes unknown to the national
+ * catalogs, a USCC another unit of the consortium has. Throws 400 / 409 naming the fields.
+ */
+export async function checkUnit(
+  db: Queryable,
+  consortiumId: string,
+  unit: UnitInput & { type: string },
+  selfId?: string,
+) {
+  const issues: FieldIssue[] = unitIssues(unit);
+  if (unit.regionCode) {
+    const status = (await codeStatuses(db, 'region', [unit.regionCode])).get(unit.regionCode);
+    if (status === 'unknown') {
+      issues.push({
+        path: 'body.regionCode',
+        code: 'UNKNOWN_REGION',
+        message: `${unit.regionCode} is not in the region catalog`,
+      });
+    }
+  }
+  if (unit.industryCode) {
+    const status = (await codeStatuses(db, 'industry', [unit.industryCode])).get(unit.industryCode);
+    if (status === 'unknown') {
+      issues.push({
+        path: 'body.industryCode',
+        code: 'UNKNOWN_INDUSTRY',
+        message: `${unit.industryCode} is not in GB/T 4754`,
+      });
+    }
+  }
+  if (issues.length) throw validationError(issues);
+  if (unit.uscc) {
+    const other = await repo.findUnitByUscc(db, consortiumId, unit.uscc);
+    if (other && other.id !== selfId) {
+      throw new AppError('USCC_TAKEN', `Another member unit (${other.name}) has the USCC ${unit.uscc}.`, {
+        issues: [{ path: 'body.uscc', code: 'taken', message: `already used by ${other.name}` }],
+      });
+    }
+  }
+}
+
 export async function createUnit(
   db: Db,
   actor: Actor,
   consortiumId: string,
-  input: { name: string; type: repo.UnitRow['type']; role: repo.UnitRow['role'] },
+  input: UnitInput & { name: string; type: repo.UnitRow['type']; role: repo.UnitRow['role'] },
   requestId?: string,
 ) {
+  await checkUnit(db, consortiumId, input);
   return db.transaction(async (tx) => {
     const u = await repo.insertUnit(tx, { consortiumId, ...input });
     await recordAudit(tx, {
@@ -115,10 +162,11 @@ export async function updateUnit(
   actor: Actor,
   consortiumId: string,
   unitId: string,
-  patch: Partial<Pick<repo.UnitRow, 'name' | 'type' | 'role'>>,
+  patch: UnitInput,
   requestId?: string,
 ) {
   const before = await getUnit(db, consortiumId, unitId);
+  await checkUnit(db, consortiumId, { ...before, ...patch }, unitId);
   return db.transaction(async (tx) => {
     const after = await repo.updateUnit(tx, consortiumId, unitId, patch);
     if (!after) throw new AppError('MEMBER_UNIT_NOT_FOUND', 'Member unit not found.');

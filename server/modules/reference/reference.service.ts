@@ -242,3 +242,38 @@ export async function setCrosswalk(
   await db.transaction(async (tx) => repo.replaceCrosswalk(tx, majors.id, majorCode, out));
   return repo.crosswalkOf(db, majors.id, majorCode);
 }
+
+export type CodeStatus = 'known' | 'unknown' | 'unverifiable';
+
+/**
+ * Check codes against the current catalog of a kind: `known`; `unknown` when the catalog has that level
+ * loaded and not the code (or not even its top level); `unverifiable` when the level is not loaded yet
+ * (then the code is accepted: the full table has not been imported).
+ */
+export async function codeStatuses(
+  db: Queryable,
+  kind: CatalogKind,
+  codes: string[],
+): Promise<Map<string, CodeStatus>> {
+  const out = new Map<string, CodeStatus>();
+  const catalog = await repo.findCurrentCatalog(db, kind);
+  const known = catalog ? await repo.codeLevels(db, catalog.id) : new Map<string, number>();
+  const loadedLevels = new Set(known.values());
+  for (const code of new Set(codes)) {
+    const level = levelOf(kind, code);
+    if (level === null) out.set(code, 'unknown');
+    else if (known.has(code)) out.set(code, 'known');
+    else if (loadedLevels.has(level)) out.set(code, 'unknown');
+    else {
+      // the level is not loaded: the nearest ancestor of a loaded level must still be known
+      let top = code;
+      for (let p = impliedParents(kind, top); p && p.length; p = impliedParents(kind, top)) {
+        top = p[p.length - 1]!;
+        if (loadedLevels.has(levelOf(kind, top) ?? 0)) break;
+      }
+      const topKnown = loadedLevels.has(levelOf(kind, top) ?? 0) ? known.has(top) : true;
+      out.set(code, topKnown ? 'unverifiable' : 'unknown');
+    }
+  }
+  return out;
+}
