@@ -47,6 +47,21 @@ export async function buildApp(
     if (request.url.startsWith('/api/v1/')) reply.header('Cache-Control', 'no-store');
   });
 
+  // file uploads (imports, documents) arrive as the raw request body
+  app.addContentTypeParser(
+    [
+      'application/octet-stream',
+      'application/pdf',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv',
+      'image/png',
+      'image/jpeg',
+    ],
+    { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

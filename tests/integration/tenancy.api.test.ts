@@ -17,7 +17,7 @@ let w: Awaited<ReturnType<typeof makeWorld>>;
 let secA: Session;
 let adminB: Session;
 
-type Op = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
+type Op = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
 let tenantOps: Op[] = [];
 
 /** A valid body for every tenant write, so that a 404 cannot come from validation failing first. */
@@ -34,6 +34,14 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/consortia/{consortiumId}/users/{userId}': { displayName: '改名' },
   'POST /api/v1/consortia/{consortiumId}/users/{userId}/reset-password': { newPassword: 'good-pass-123' },
   'POST /api/v1/consortia/{consortiumId}/users/{userId}/memberships': { roleCode: 'secretariat' },
+  'PUT /api/v1/consortia/{consortiumId}/parks': [{ name: '测试园区', kind: 'industrial_park' }],
+  'PUT /api/v1/consortia/{consortiumId}/industries': [{ industryCode: 'C' }],
+  'PUT /api/v1/consortia/{consortiumId}/charter': { any: 'body' },
+};
+
+/** Query strings an operation needs to pass validation. */
+const queries: Record<string, string> = {
+  'PUT /api/v1/consortia/{consortiumId}/charter': '?fileName=charter.pdf',
 };
 
 beforeAll(async () => {
@@ -54,8 +62,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function fill(path: string, side: typeof w.A, membershipId: string) {
-  return path
+function fill(path: string, side: typeof w.A, membershipId: string, method = 'GET') {
+  return (path + (queries[`${method} ${path}`] ?? ''))
     .replace('{consortiumId}', side.c.id)
     .replace('{unitId}', side.enterprise.id)
     .replace('{userId}', side.teacher.id)
@@ -72,7 +80,7 @@ describe('tenant endpoints', () => {
   it('are found in the OpenAPI document and each has a valid body here when it takes one', () => {
     expect(tenantOps.length).toBeGreaterThanOrEqual(12);
     for (const op of tenantOps) {
-      if (op.method === 'POST' || op.method === 'PATCH')
+      if (op.method === 'POST' || op.method === 'PATCH' || op.method === 'PUT')
         expect(bodies[`${op.method} ${op.path}`], `${op.method} ${op.path}`).toBeDefined();
       expect(op.path.replace(/\{(consortiumId|unitId|userId|membershipId)\}/g, '')).not.toMatch(/\{/);
     }
@@ -85,7 +93,7 @@ describe('tenant endpoints', () => {
         t.app,
         null,
         op.method,
-        fill(op.path, w.B, mB),
+        fill(op.path, w.B, mB, op.method),
         bodies[`${op.method} ${op.path}`],
       );
       expectError(res, 401, 'UNAUTHENTICATED');
@@ -100,7 +108,7 @@ describe('tenant endpoints', () => {
         t.app,
         secA,
         op.method,
-        fill(op.path, w.B, mB),
+        fill(op.path, w.B, mB, op.method),
         bodies[`${op.method} ${op.path}`],
       );
       expect(res.statusCode, `${op.method} ${op.path}: ${res.body}`).toBe(404);
@@ -114,7 +122,7 @@ describe('tenant endpoints', () => {
     const withRecord = tenantOps.filter((op) => /\{(unitId|userId|membershipId)\}/.test(op.path));
     expect(withRecord.length).toBeGreaterThanOrEqual(6);
     for (const op of withRecord) {
-      const url = op.path
+      const url = (op.path + (queries[`${op.method} ${op.path}`] ?? ''))
         .replace('{consortiumId}', w.A.c.id)
         .replace('{unitId}', w.B.enterprise.id)
         .replace('{userId}', w.B.teacher.id)

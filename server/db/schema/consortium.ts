@@ -2,9 +2,11 @@
 // Tenant tables carry consortium_id first in their primary key so that they can be distributed by it.
 import { sql } from 'drizzle-orm';
 import {
+  customType,
   date,
   index,
   integer,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -12,6 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 export const consortia = pgTable('consortia', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -25,6 +32,9 @@ export const consortia = pgTable('consortia', {
   status: text('status', { enum: ['preparing', 'building', 'monitored', 'removed'] })
     .notNull()
     .default('preparing'),
+  /** the national or provincial list batch it was named in (第一批 = 1) and that batch's year */
+  batch: integer('batch'),
+  batchYear: integer('batch_year'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -75,5 +85,93 @@ export const memberUnits = pgTable(
     primaryKey({ columns: [t.consortiumId, t.id] }),
     index('member_units_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     uniqueIndex('member_units_uscc').on(t.consortiumId, t.uscc),
+  ],
+);
+
+/** Dated lifecycle of a consortium: 筹建 → 在建 → 监测 → 调出. */
+export const consortiumStatusHistory = pgTable(
+  'consortium_status_history',
+  {
+    consortiumId: uuid('consortium_id')
+      .notNull()
+      .references(() => consortia.id),
+    id: uuid('id').notNull().defaultRandom(),
+    status: text('status', { enum: ['preparing', 'building', 'monitored', 'removed'] }).notNull(),
+    /** the date the status took effect (may differ from when it was recorded) */
+    since: date('since').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consortiumId, t.id] }),
+    index('consortium_status_since').on(t.consortiumId, t.since),
+  ],
+);
+
+/** The parks a consortium rests on. */
+export const consortiumParks = pgTable(
+  'consortium_parks',
+  {
+    consortiumId: uuid('consortium_id')
+      .notNull()
+      .references(() => consortia.id),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind', {
+      enum: [
+        'national_etdz',
+        'national_hitech',
+        'provincial_etdz',
+        'provincial_hitech',
+        'industrial_park',
+        'other',
+      ],
+    }).notNull(),
+    /** 亿元 */
+    outputValue: numeric('output_value', { precision: 14, scale: 2, mode: 'number' }),
+    outputYear: integer('output_year'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.consortiumId, t.id] })],
+);
+
+/** Leading industries (GB/T 4754 codes) and the industry chains within each. */
+export const consortiumIndustries = pgTable(
+  'consortium_industries',
+  {
+    consortiumId: uuid('consortium_id')
+      .notNull()
+      .references(() => consortia.id),
+    industryCode: text('industry_code').notNull(),
+    chains: text('chains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.consortiumId, t.industryCode] })],
+);
+
+/** Documents of a consortium (its charter, …), stored in the database so both engines keep them. */
+export const consortiumDocuments = pgTable(
+  'consortium_documents',
+  {
+    consortiumId: uuid('consortium_id')
+      .notNull()
+      .references(() => consortia.id),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind', { enum: ['charter'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consortiumId, t.id] }),
+    index('consortium_documents_kind').on(t.consortiumId, t.kind, t.uploadedAt),
   ],
 );

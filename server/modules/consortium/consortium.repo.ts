@@ -1,7 +1,15 @@
 // Queries of consortia and member units. Every member-unit query takes the consortium id.
 import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { consortia, memberships, memberUnits } from '../../db/schema/index.ts';
+import {
+  consortia,
+  consortiumDocuments,
+  consortiumIndustries,
+  consortiumParks,
+  consortiumStatusHistory,
+  memberships,
+  memberUnits,
+} from '../../db/schema/index.ts';
 
 export type ConsortiumRow = typeof consortia.$inferSelect;
 export type UnitRow = typeof memberUnits.$inferSelect;
@@ -181,4 +189,97 @@ export async function findUnitByUscc(
     .from(memberUnits)
     .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.uscc, uscc)));
   return row;
+}
+
+export async function listStatusHistory(db: Queryable, consortiumId: string) {
+  return db
+    .select()
+    .from(consortiumStatusHistory)
+    .where(eq(consortiumStatusHistory.consortiumId, consortiumId))
+    .orderBy(desc(consortiumStatusHistory.since), desc(consortiumStatusHistory.recordedAt));
+}
+
+export async function insertStatus(db: Queryable, row: typeof consortiumStatusHistory.$inferInsert) {
+  await db.insert(consortiumStatusHistory).values(row);
+}
+
+export type ParkRow = typeof consortiumParks.$inferSelect;
+export async function listParks(db: Queryable, consortiumId: string): Promise<ParkRow[]> {
+  return db
+    .select()
+    .from(consortiumParks)
+    .where(eq(consortiumParks.consortiumId, consortiumId))
+    .orderBy(asc(consortiumParks.position));
+}
+
+export async function replaceParks(
+  db: Queryable,
+  consortiumId: string,
+  parks: Omit<typeof consortiumParks.$inferInsert, 'consortiumId'>[],
+) {
+  await db.delete(consortiumParks).where(eq(consortiumParks.consortiumId, consortiumId));
+  if (parks.length)
+    await db.insert(consortiumParks).values(parks.map((p, i) => ({ ...p, consortiumId, position: i })));
+}
+
+export type IndustryRow = typeof consortiumIndustries.$inferSelect;
+export async function listIndustries(db: Queryable, consortiumId: string): Promise<IndustryRow[]> {
+  return db
+    .select()
+    .from(consortiumIndustries)
+    .where(eq(consortiumIndustries.consortiumId, consortiumId))
+    .orderBy(asc(consortiumIndustries.position));
+}
+
+export async function replaceIndustries(
+  db: Queryable,
+  consortiumId: string,
+  rows: { industryCode: string; chains: string[] }[],
+) {
+  await db.delete(consortiumIndustries).where(eq(consortiumIndustries.consortiumId, consortiumId));
+  if (rows.length)
+    await db.insert(consortiumIndustries).values(rows.map((r, i) => ({ ...r, consortiumId, position: i })));
+}
+
+const documentMeta = {
+  id: consortiumDocuments.id,
+  kind: consortiumDocuments.kind,
+  fileName: consortiumDocuments.fileName,
+  contentType: consortiumDocuments.contentType,
+  size: consortiumDocuments.size,
+  sha256: consortiumDocuments.sha256,
+  uploadedBy: consortiumDocuments.uploadedBy,
+  uploadedAt: consortiumDocuments.uploadedAt,
+};
+
+export async function latestDocument(db: Queryable, consortiumId: string, kind: 'charter') {
+  const [row] = await db
+    .select(documentMeta)
+    .from(consortiumDocuments)
+    .where(and(eq(consortiumDocuments.consortiumId, consortiumId), eq(consortiumDocuments.kind, kind)))
+    .orderBy(desc(consortiumDocuments.uploadedAt))
+    .limit(1);
+  return row;
+}
+
+export async function documentContent(db: Queryable, consortiumId: string, id: string) {
+  const [row] = await db
+    .select({ content: consortiumDocuments.content })
+    .from(consortiumDocuments)
+    .where(and(eq(consortiumDocuments.consortiumId, consortiumId), eq(consortiumDocuments.id, id)));
+  return row?.content;
+}
+
+export async function insertDocument(db: Queryable, row: typeof consortiumDocuments.$inferInsert) {
+  const [created] = await db.insert(consortiumDocuments).values(row).returning(documentMeta);
+  if (!created) throw new Error('insert returned nothing');
+  return created;
+}
+
+export async function unitsWithRoles(db: Queryable, consortiumId: string, roles: UnitRow['role'][]) {
+  return db
+    .select()
+    .from(memberUnits)
+    .where(and(eq(memberUnits.consortiumId, consortiumId), inArray(memberUnits.role, roles)))
+    .orderBy(asc(memberUnits.role), asc(memberUnits.name));
 }

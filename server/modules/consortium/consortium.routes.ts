@@ -1,6 +1,7 @@
 // /api/v1/consortia — the tenants, and their member units.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { commonErrors, errorResponse, parseSort } from '../../lib/http.ts';
@@ -13,6 +14,11 @@ import {
   consortiumSummary,
   createConsortiumBody,
   createUnitBody,
+  documentOut,
+  industriesBody,
+  industryOut,
+  parkOut,
+  parksBody,
   unitListQuery,
   unitOut,
   unitPage,
@@ -111,6 +117,94 @@ export async function consortiumRoutes(app: FastifyInstance) {
       await access.require(actor, 'consortium.update', { consortiumId: request.params.consortiumId });
       const c = await svc.updateConsortium(db, actor, request.params.consortiumId, request.body, request.id);
       return svc.presentConsortium(c);
+    },
+  );
+
+  r.put(
+    '/:consortiumId/parks',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the parks the consortium rests on',
+        params: consortiumParams,
+        body: parksBody,
+        response: { 200: z.array(parkOut), ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.update', { consortiumId: request.params.consortiumId });
+      const parks = await svc.replaceParks(db, actor, request.params.consortiumId, request.body, request.id);
+      return parks.map(svc.presentPark);
+    },
+  );
+
+  r.put(
+    '/:consortiumId/industries',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the leading industries (GB/T 4754 codes) and their industry chains',
+        params: consortiumParams,
+        body: industriesBody,
+        response: { 200: z.array(industryOut), ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.update', { consortiumId: request.params.consortiumId });
+      return svc.replaceIndustries(db, actor, request.params.consortiumId, request.body, request.id);
+    },
+  );
+
+  r.put(
+    '/:consortiumId/charter',
+    {
+      schema: {
+        tags,
+        summary: 'Upload the charter (章程): the file is the request body (PDF, Word, PNG or JPEG, ≤ 20 MB)',
+        params: consortiumParams,
+        querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
+        response: { 201: documentOut, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'consortium.update', { consortiumId: request.params.consortiumId });
+      const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const doc = await svc.uploadCharter(
+        db,
+        actor,
+        request.params.consortiumId,
+        { fileName: request.query.fileName, contentType, content },
+        request.id,
+      );
+      return reply.code(201).send(svc.presentDocument(doc));
+    },
+  );
+
+  r.get(
+    '/:consortiumId/charter',
+    {
+      schema: {
+        tags,
+        summary: 'Download the current charter',
+        params: consortiumParams,
+        // the answer is the file itself, or the error shape
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      await access.require(actor, 'consortium.read', { consortiumId });
+      const doc = await repo.latestDocument(db, consortiumId, 'charter');
+      const content = doc ? await repo.documentContent(db, consortiumId, doc.id) : undefined;
+      if (!doc || !content) throw new AppError('NOT_FOUND', 'No charter has been uploaded.');
+      return reply
+        .header('Content-Type', doc.contentType)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+        .send(content);
     },
   );
 

@@ -20,6 +20,7 @@ export const unitTypes = [
 export const unitRoles = ['lead', 'council', 'member'] as const;
 
 const regionCode = z.string().regex(/^\d{6}$/, 'a GB/T 2260 code: 6 digits');
+const isoDate = z.iso.date('a date YYYY-MM-DD');
 
 export const consortiumOut = z.object({
   id: z.uuid(),
@@ -29,6 +30,8 @@ export const consortiumOut = z.object({
   regionCode: z.string().nullable(),
   level: z.enum(consortiumLevels),
   status: z.enum(consortiumStatuses),
+  batch: z.number().int().nullable(),
+  batchYear: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -58,11 +61,71 @@ export const updateConsortiumBody = z
     regionCode: regionCode.nullable(),
     level: z.enum(consortiumLevels),
     status: z.enum(consortiumStatuses),
+    /** when the status changes: the date it took effect (default today) and a note */
+    statusSince: isoDate,
+    statusNote: z.string().trim().max(500),
+    batch: z.number().int().min(1).max(99).nullable(),
+    batchYear: z.number().int().min(2020).max(2100).nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change')
+  .refine((v) => v.status !== undefined || (v.statusSince === undefined && v.statusNote === undefined), {
+    message: 'statusSince and statusNote go with a status change',
+    path: ['statusSince'],
+  });
 
-const isoDate = z.iso.date('a date YYYY-MM-DD');
+export const parkKinds = [
+  'national_etdz',
+  'national_hitech',
+  'provincial_etdz',
+  'provincial_hitech',
+  'industrial_park',
+  'other',
+] as const;
+export const parkIn = z.object({
+  name: z.string().trim().min(2, 'at least 2 characters').max(100),
+  kind: z.enum(parkKinds),
+  outputValue: z.number().min(0, 'not negative').max(1e9).nullable().default(null).describe('亿元'),
+  outputYear: z.number().int().min(1990).max(2100).nullable().default(null),
+});
+export const parksBody = z
+  .array(parkIn)
+  .max(20)
+  .refine(
+    (ps) => ps.every((p) => (p.outputValue === null) === (p.outputYear === null)),
+    'an output value needs its year, and a year its value',
+  );
+export const parkOut = parkIn.extend({ id: z.uuid() });
+
+export const industryIn = z.object({
+  industryCode: z
+    .string()
+    .trim()
+    .regex(/^([A-T]|\d{2,4})$/, 'a GB/T 4754 code'),
+  chains: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+});
+export const industriesBody = z
+  .array(industryIn)
+  .max(10)
+  .refine((xs) => new Set(xs.map((x) => x.industryCode)).size === xs.length, 'an industry is listed twice');
+export const industryOut = industryIn.extend({ industryName: z.string().nullable() });
+
+export const documentOut = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.iso.datetime(),
+});
+
+export const statusEntry = z.object({
+  status: z.enum(consortiumStatuses),
+  since: z.string(),
+  note: z.string().nullable(),
+  recordedAt: z.iso.datetime(),
+});
+
 const count = z.number().int('a whole number').min(0, 'not negative').max(10_000_000);
 
 /** Fields of a member unit any editor of the unit may set. */
@@ -142,6 +205,12 @@ export const unitParams = consortiumParams.extend({ unitId: z.uuid() });
 
 export const consortiumSummary = z.object({
   consortium: consortiumOut,
+  statusHistory: z.array(statusEntry),
+  parks: z.array(parkOut),
+  industries: z.array(industryOut),
+  leadUnits: z.array(unitOut),
+  councilUnits: z.array(unitOut),
+  charter: documentOut.nullable(),
   unitsByType: z.array(z.object({ type: z.enum(unitTypes), count: z.number().int() })),
   users: z.number().int(),
 });

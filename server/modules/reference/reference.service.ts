@@ -277,3 +277,10 @@ export async function codeStatuses(
   }
   return out;
 }
+
+/** Names of codes in the current catalog of a kind (codes not found are absent). */
+export async function industryNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  const catalog = await repo.findCurrentCatalog(db, 'industry');
+  if (!catalog || codes.length === 0) return new Map();
+  return new Map((await repo.findEntries(db, catalog.id, codes)).map((e) => [e.code, e.name]));
+}
