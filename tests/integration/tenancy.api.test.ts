@@ -37,11 +37,15 @@ const bodies: Record<string, unknown> = {
   'PUT /api/v1/consortia/{consortiumId}/parks': [{ name: '测试园区', kind: 'industrial_park' }],
   'PUT /api/v1/consortia/{consortiumId}/industries': [{ industryCode: 'C' }],
   'PUT /api/v1/consortia/{consortiumId}/charter': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/units/import': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/units/import/annotated': { any: 'body' },
 };
 
 /** Query strings an operation needs to pass validation. */
 const queries: Record<string, string> = {
   'PUT /api/v1/consortia/{consortiumId}/charter': '?fileName=charter.pdf',
+  'POST /api/v1/consortia/{consortiumId}/units/import': '?format=xlsx',
+  'POST /api/v1/consortia/{consortiumId}/units/import/annotated': '?format=xlsx',
 };
 
 beforeAll(async () => {

@@ -283,3 +283,11 @@ export async function unitsWithRoles(db: Queryable, consortiumId: string, roles:
     .where(and(eq(memberUnits.consortiumId, consortiumId), inArray(memberUnits.role, roles)))
     .orderBy(asc(memberUnits.role), asc(memberUnits.name));
 }
+
+export async function allUnits(db: Queryable, consortiumId: string): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(memberUnits)
+    .where(eq(memberUnits.consortiumId, consortiumId))
+    .orderBy(asc(memberUnits.name));
+}

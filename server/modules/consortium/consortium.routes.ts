@@ -5,7 +5,17 @@ import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { commonErrors, errorResponse, parseSort } from '../../lib/http.ts';
+import { annotateErrors, writeTable, writeTemplate } from '../../lib/excel/index.ts';
+import {
+  fileFormat,
+  importQuery,
+  importResultOut,
+  parseMapping,
+  sendFile,
+  uploadedFile,
+} from '../../lib/import-http.ts';
 import * as repo from './consortium.repo.ts';
+import { importUnits, toSheetRow, unitColumns } from './units.excel.ts';
 import {
   consortiumListQuery,
   consortiumOut,
@@ -209,6 +219,108 @@ export async function consortiumRoutes(app: FastifyInstance) {
   );
 
   const units = ['member units'];
+
+  r.get(
+    '/:consortiumId/units/export',
+    {
+      schema: {
+        tags: units,
+        summary: 'Export the member units (the same columns the import reads)',
+        params: consortiumParams,
+        querystring: z.object({ format: fileFormat.default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      const scope = await access.listScope(actor, 'unit.read', consortiumId);
+      if (scope.kind !== 'all') throw new AppError('FORBIDDEN', 'You may not list member units.');
+      const rows = (await repo.allUnits(db, consortiumId)).map(toSheetRow);
+      const { format } = request.query;
+      const file = await writeTable(unitColumns, rows, { format, sheetName: '成员单位' });
+      return sendFile(reply, file, `成员单位.${format}`, format);
+    },
+  );
+
+  r.get(
+    '/:consortiumId/units/template',
+    {
+      schema: {
+        tags: units,
+        summary: 'The member-unit import template (xlsx, with a 说明 sheet)',
+        params: consortiumParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'unit.create', { consortiumId: request.params.consortiumId });
+      return sendFile(
+        reply,
+        await writeTemplate(unitColumns, { sheetName: '成员单位' }),
+        '成员单位导入模板.xlsx',
+        'xlsx',
+      );
+    },
+  );
+
+  r.post(
+    '/:consortiumId/units/import',
+    {
+      schema: {
+        tags: units,
+        summary:
+          'Import member units from Excel/CSV (request body): all rows or none; dryRun to validate only',
+        params: consortiumParams,
+        querystring: importQuery,
+        response: { 200: importResultOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      await access.require(actor, 'unit.create', { consortiumId });
+      const q = request.query;
+      const { parsed: _parsed, ...result } = await importUnits(
+        db,
+        actor,
+        consortiumId,
+        uploadedFile(request.body),
+        {
+          format: q.format,
+          mapping: parseMapping(q.mapping),
+          dryRun: q.dryRun,
+          requestId: request.id,
+        },
+      );
+      return result;
+    },
+  );
+
+  r.post(
+    '/:consortiumId/units/import/annotated',
+    {
+      schema: {
+        tags: units,
+        summary: 'The uploaded file back as xlsx with every bad cell marked and an 错误报告 sheet',
+        params: consortiumParams,
+        querystring: importQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { consortiumId } = request.params;
+      await access.require(actor, 'unit.create', { consortiumId });
+      const q = request.query;
+      const file = uploadedFile(request.body);
+      const result = await importUnits(db, actor, consortiumId, file, {
+        format: q.format,
+        mapping: parseMapping(q.mapping),
+        dryRun: true,
+      });
+      const annotated = await annotateErrors(file, q.format, result.errors);
+      return sendFile(reply, annotated, `成员单位-错误报告.xlsx`, 'xlsx');
+    },
+  );
 
   r.get(
     '/:consortiumId/units',

@@ -78,37 +78,3 @@ export const crosswalkBody = z.object({
   industries: z.array(z.string().trim().min(1).max(8)).max(50).default([]),
   occupations: z.array(z.string().trim().min(1).max(16)).max(50).default([]),
 });
-
-export const importQuery = z.object({
-  format: z.enum(['xlsx', 'csv']),
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  fileName: z.string().max(255).optional(),
-  title: z.string().trim().max(100).optional().describe('title of a new catalog version'),
-  mapping: z
-    .string()
-    .max(4000)
-    .optional()
-    .describe('JSON object: header in the file → field (code, name, parentCode, marks)'),
-});
-
-export const rowError = z.object({
-  row: z.number().int(),
-  column: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-
-export const importResultOut = z.object({
-  ok: z.boolean(),
-  dryRun: z.boolean(),
-  total: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  errors: z.array(rowError),
-  headers: z.array(z.string()).describe('the headers found in the file'),
-  mapping: z.record(z.string(), z.string()).describe('how the headers were mapped to fields'),
-});
