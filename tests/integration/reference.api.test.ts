@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogEntries } from '../../server/db/schema/index.ts';
+import { catalogEntries, catalogs } from '../../server/db/schema/index.ts';
 import type { CatalogRowInput } from '../../server/modules/reference/catalog.core.ts';
 import { importCatalogRows } from '../../server/modules/reference/reference.service.ts';
 import {
@@ -136,6 +137,84 @@ describe('importing a catalog', () => {
     );
     expect(again).toMatchObject({ ok: true, inserted: 0 });
   });
+});
+
+describe('importing an official table from Excel', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  async function workbook(rows: string[][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('GBT4754-2017');
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const upload = (url: string, file: Buffer, s: Session = admin) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': XLSX },
+      payload: file,
+    });
+
+  it('names the row of a child whose parent is missing, and writes nothing', async () => {
+    const file = await workbook([
+      ['级别', '代码', '名称', '上级代码'],
+      ['门类', 'C', '制造业', ''],
+      ['大类', '35', '专用设备制造业', 'C'],
+      ['中类', '351', '采矿、冶金、建筑专用设备制造', '35'],
+      ['小类', '3511', '矿山机械制造', '351'],
+      ['小类', '3521', '炼油、化工生产专用设备制造', '352'],
+    ]);
+    const before = await t.db.$count(catalogEntries);
+    const catalogsBefore = await t.db.$count(catalogs);
+    // a new draft version: nothing of it is loaded yet
+    const url = '/api/v1/reference/catalogs/industry/draft-1';
+    const res = await upload(`${url}/import?format=xlsx`, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      ok: false,
+      total: 5,
+      errors: [{ row: 6, column: '上级代码', code: 'PARENT_MISSING' }],
+    });
+    expect(await t.db.$count(catalogEntries)).toBe(before);
+    expect(await t.db.$count(catalogs)).toBe(catalogsBefore);
+    const annotated = await upload(`${url}/import/annotated?format=xlsx`, file);
+    expect(annotated.statusCode).toBe(200);
+    expectError(await upload(`${url}/import?format=xlsx`, file, someone), 403, 'FORBIDDEN');
+  });
+
+  it.runIf(fs.existsSync(sharedCsv))(
+    'a full GB/T 4754-2017 workbook builds the hierarchy, and exports back the same',
+    async () => {
+      const rows = fs
+        .readFileSync(sharedCsv, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .map((l) => l.split(','));
+      const res = await upload(
+        '/api/v1/reference/catalogs/industry/2017/import?format=xlsx&fileName=gbt4754.xlsx',
+        await workbook(rows),
+      );
+      expect(res.json()).toMatchObject({ ok: true, total: 1971, errors: [] });
+      const list = (await call(t.app, someone, 'GET', '/api/v1/reference/catalogs')).json<Catalog[]>();
+      expect(list.find((c) => c.kind === 'industry')!.levels.map((l) => [l.loaded, l.complete])).toEqual([
+        [20, true],
+        [97, true],
+        [473, true],
+        [1381, true],
+      ]);
+      const exported = await call(
+        t.app,
+        someone,
+        'GET',
+        '/api/v1/reference/catalogs/industry/2017/export?format=xlsx',
+      );
+      const again = await upload(
+        '/api/v1/reference/catalogs/industry/2017/import?format=xlsx',
+        exported.rawPayload,
+      );
+      expect(again.json()).toMatchObject({ ok: true, total: 1971, inserted: 0, updated: 0, unchanged: 1971 });
+    },
+  );
 });
 
 describe('the major crosswalk', () => {

@@ -5,6 +5,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
 import { commonErrors } from '../../lib/http.ts';
+import { annotateErrors, writeTable, writeTemplate } from '../../lib/excel/index.ts';
+import {
+  fileFormat,
+  importQuery,
+  importResultOut,
+  parseMapping,
+  sendFile,
+  uploadedFile,
+} from '../../lib/import-http.ts';
+import { catalogColumns, catalogSheetRows, importCatalogFile } from './catalog.excel.ts';
 import * as repo from './reference.repo.ts';
 import {
   catalogOut,
@@ -104,6 +114,102 @@ export async function referenceRoutes(app: FastifyInstance) {
         children: d.children,
         crosswalk: d.crosswalk,
       };
+    },
+  );
+
+  r.post(
+    '/catalogs/:kind/:version/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import an official table (Excel/CSV as the request body) into this catalog version: all rows or none',
+        params: catalogParams,
+        querystring: importQuery,
+        response: { 200: importResultOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      const { kind, version } = request.params;
+      const q = request.query;
+      return importCatalogFile(
+        db,
+        actor,
+        { kind, version, fileName: q.fileName, dryRun: q.dryRun },
+        uploadedFile(request.body),
+        {
+          format: q.format,
+          mapping: parseMapping(q.mapping),
+        },
+      );
+    },
+  );
+
+  r.post(
+    '/catalogs/:kind/:version/import/annotated',
+    {
+      schema: {
+        tags,
+        summary: 'The uploaded table back as xlsx with every bad cell marked and an 错误报告 sheet',
+        params: catalogParams,
+        querystring: importQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      const { kind, version } = request.params;
+      const q = request.query;
+      const file = uploadedFile(request.body);
+      const result = await importCatalogFile(db, actor, { kind, version, dryRun: true }, file, {
+        format: q.format,
+        mapping: parseMapping(q.mapping),
+      });
+      return sendFile(
+        reply,
+        await annotateErrors(file, q.format, result.errors),
+        `${kind}-${version}-错误报告.xlsx`,
+        'xlsx',
+      );
+    },
+  );
+
+  r.get(
+    '/catalogs/:kind/:version/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export a catalog version (the columns the import reads)',
+        params: catalogParams,
+        querystring: z.object({ format: fileFormat.default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const { kind, version } = request.params;
+      const c = await svc.getCatalog(db, kind, version);
+      const { format } = request.query;
+      const file = await writeTable(catalogColumns, await catalogSheetRows(db, c.id), {
+        format,
+        sheetName: kind,
+      });
+      return sendFile(reply, file, `${kind}-${version}.${format}`, format);
+    },
+  );
+
+  r.get(
+    '/catalog-template',
+    { schema: { tags, summary: 'The catalog import template (xlsx)' } },
+    async (request, reply) => {
+      requireActor(request);
+      return sendFile(
+        reply,
+        await writeTemplate(catalogColumns, { sheetName: '目录' }),
+        '目录导入模板.xlsx',
+        'xlsx',
+      );
     },
   );
 
