@@ -147,6 +147,147 @@ program
     console.log(`Wrote ${opts.out}${opts.json ? ` and ${opts.json}` : ''}.`);
   });
 
+function formatOf(file: string): 'xlsx' | 'csv' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  throw new InvalidArgumentError(`${file}: the file must end in .xlsx or .csv`);
+}
+
+/** The account a CLI import acts as (it is named in the audit trail). */
+async function actorFor(h: DatabaseHandle, username: string) {
+  const { loadActor } = await import('../server/modules/identity/auth.service.ts');
+  const { findUserByUsername } = await import('../server/modules/identity/identity.repo.ts');
+  const user = await findUserByUsername(h.db, username);
+  const loaded = user ? await loadActor(h.db, user.id) : null;
+  if (!loaded) throw new InvalidArgumentError(`--as: no account ${username}`);
+  return loaded.actor;
+}
+
+async function consortiumByCode(h: DatabaseHandle, code: string) {
+  const { findConsortiumByCode } = await import('../server/modules/consortium/consortium.repo.ts');
+  const c = await findConsortiumByCode(h.db, code);
+  if (!c) throw new InvalidArgumentError(`--consortium: no consortium with the code ${code}`);
+  return c;
+}
+
+type Report = {
+  ok: boolean;
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errors: { row: number; column: string; code: string; message: string }[];
+};
+
+async function printReport(
+  r: Report,
+  file: Buffer,
+  format: 'xlsx' | 'csv',
+  reportFile: string | undefined,
+  dryRun: boolean,
+) {
+  if (r.ok) {
+    console.log(
+      `${dryRun ? 'Valid (dry run, nothing written)' : 'Imported'}: ${r.total} rows — ${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged.`,
+    );
+    return;
+  }
+  console.error(`Refused: ${r.errors.length} problem(s) in ${r.total} rows; nothing was written.`);
+  for (const e of r.errors.slice(0, 50))
+    console.error(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.code} — ${e.message}`);
+  if (r.errors.length > 50) console.error(`  … and ${r.errors.length - 50} more`);
+  if (reportFile) {
+    const { annotateErrors } = await import('../server/lib/excel/index.ts');
+    fs.writeFileSync(reportFile, await annotateErrors(file, format, r.errors));
+    console.error(`The file with every bad cell marked: ${reportFile}`);
+  }
+  process.exitCode = 2;
+}
+
+const importCmd = program
+  .command('import')
+  .description('Import a list from Excel (.xlsx) or CSV: all rows or none');
+importCmd
+  .command('members')
+  .description("Import member units into a consortium (columns as in the web app's template)")
+  .argument('<file>', '.xlsx or .csv')
+  .requiredOption('-c, --consortium <code>', 'the consortium code, e.g. jianglin-im')
+  .option('--as <username>', 'the account the import is recorded as', 'admin')
+  .option('--dry-run', 'validate and report; write nothing')
+  .option('--report <file.xlsx>', 'when refused, write the file with every bad cell marked')
+  .action(
+    async (file: string, opts: { consortium: string; as: string; dryRun?: boolean; report?: string }) => {
+      const format = formatOf(file);
+      const content = fs.readFileSync(file);
+      const { importUnits } = await import('../server/modules/consortium/units.excel.ts');
+      await withDatabase(async (h) => {
+        const c = await consortiumByCode(h, opts.consortium);
+        const r = await importUnits(h.db, await actorFor(h, opts.as), c.id, content, {
+          format,
+          dryRun: !!opts.dryRun,
+        });
+        await printReport(r, content, format, opts.report, !!opts.dryRun);
+      });
+    },
+  );
+importCmd
+  .command('catalog')
+  .description('Import an official national table into a catalog version (codes, names, parent codes)')
+  .argument('<file>', '.xlsx or .csv')
+  .requiredOption('-k, --kind <kind>', 'major | industry | occupation | region')
+  .requiredOption('-v, --version <version>', 'catalog version, e.g. 2017 for GB/T 4754-2017')
+  .option('--as <username>', 'the account the import is recorded as', 'admin')
+  .option('--dry-run', 'validate and report; write nothing')
+  .option('--report <file.xlsx>', 'when refused, write the file with every bad cell marked')
+  .action(
+    async (
+      file: string,
+      opts: { kind: string; version: string; as: string; dryRun?: boolean; report?: string },
+    ) => {
+      const { isCatalogKind } = await import('../server/modules/reference/catalog.core.ts');
+      if (!isCatalogKind(opts.kind))
+        throw new InvalidArgumentError('--kind: one of major, industry, occupation, region');
+      const kind = opts.kind;
+      const format = formatOf(file);
+      const content = fs.readFileSync(file);
+      const { importCatalogFile } = await import('../server/modules/reference/catalog.excel.ts');
+      await withDatabase(async (h) => {
+        const r = await importCatalogFile(
+          h.db,
+          await actorFor(h, opts.as),
+          { kind, version: opts.version, fileName: path.basename(file), dryRun: !!opts.dryRun },
+          content,
+          { format },
+        );
+        await printReport(r, content, format, opts.report, !!opts.dryRun);
+      });
+    },
+  );
+
+program
+  .command('export')
+  .description('Export a list to Excel (.xlsx) or CSV')
+  .command('members')
+  .description('Export the member units of a consortium (re-importable)')
+  .argument('<file>', '.xlsx or .csv')
+  .requiredOption('-c, --consortium <code>', 'the consortium code, e.g. jianglin-im')
+  .action(async (file: string, opts: { consortium: string }) => {
+    const format = formatOf(file);
+    const { writeTable } = await import('../server/lib/excel/index.ts');
+    const { unitColumns, toSheetRow } = await import('../server/modules/consortium/units.excel.ts');
+    const { allUnits } = await import('../server/modules/consortium/consortium.repo.ts');
+    await withDatabase(async (h) => {
+      const c = await consortiumByCode(h, opts.consortium);
+      const units = await allUnits(h.db, c.id);
+      fs.writeFileSync(
+        file,
+        await writeTable(unitColumns, units.map(toSheetRow), { format, sheetName: '成员单位' }),
+      );
+      console.log(`Exported ${units.length} member units of ${c.name} to ${file}.`);
+    });
+  });
+
 const admin = program.command('admin').description('Platform administrators');
 admin
   .command('create')
