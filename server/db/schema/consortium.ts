@@ -14,6 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  consortiumLevels,
+  consortiumStatuses,
+  parkKinds,
+  unitRoles,
+  unitTypes,
+} from '../../modules/consortium/consortium.enums.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -28,10 +35,8 @@ export const consortia = pgTable('consortia', {
   nameEn: text('name_en'),
   /** GB/T 2260 code of the city the consortium rests in */
   regionCode: text('region_code'),
-  level: text('level', { enum: ['national', 'provincial', 'municipal'] }).notNull(),
-  status: text('status', { enum: ['preparing', 'building', 'monitored', 'removed'] })
-    .notNull()
-    .default('preparing'),
+  level: text('level', { enum: consortiumLevels }).notNull(),
+  status: text('status', { enum: consortiumStatuses }).notNull().default('preparing'),
   /** the national or provincial list batch it was named in (第一批 = 1) and that batch's year */
   batch: integer('batch'),
   batchYear: integer('batch_year'),
@@ -47,23 +52,8 @@ export const memberUnits = pgTable(
       .references(() => consortia.id),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
-    type: text('type', {
-      enum: [
-        'government',
-        'park',
-        'enterprise',
-        'secondary_vocational',
-        'higher_vocational',
-        'vocational_undergraduate',
-        'university',
-        'research_institute',
-        'industry_association',
-        'training_institution',
-      ],
-    }).notNull(),
-    role: text('role', { enum: ['lead', 'council', 'member'] })
-      .notNull()
-      .default('member'),
+    type: text('type', { enum: unitTypes }).notNull(),
+    role: text('role', { enum: unitRoles }).notNull().default('member'),
     /** 统一社会信用代码 (GB 32100-2015); required for enterprises and schools */
     uscc: text('uscc'),
     /** GB/T 2260 code of where the unit is */
@@ -96,7 +86,7 @@ export const consortiumStatusHistory = pgTable(
       .notNull()
       .references(() => consortia.id),
     id: uuid('id').notNull().defaultRandom(),
-    status: text('status', { enum: ['preparing', 'building', 'monitored', 'removed'] }).notNull(),
+    status: text('status', { enum: consortiumStatuses }).notNull(),
     /** the date the status took effect (may differ from when it was recorded) */
     since: date('since').notNull(),
     note: text('note'),
@@ -118,16 +108,7 @@ export const consortiumParks = pgTable(
       .references(() => consortia.id),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
-    kind: text('kind', {
-      enum: [
-        'national_etdz',
-        'national_hitech',
-        'provincial_etdz',
-        'provincial_hitech',
-        'industrial_park',
-        'other',
-      ],
-    }).notNull(),
+    kind: text('kind', { enum: parkKinds }).notNull(),
     /** 亿元 */
     outputValue: numeric('output_value', { precision: 14, scale: 2, mode: 'number' }),
     outputYear: integer('output_year'),

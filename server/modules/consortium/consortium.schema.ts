@@ -3,21 +3,9 @@ import { z } from 'zod';
 import { listQuery, pageOf } from '../../lib/http.ts';
 import { regionCode as regionCodeOf, uscc } from '../../lib/identifiers.ts';
 
-export const consortiumLevels = ['national', 'provincial', 'municipal'] as const;
-export const consortiumStatuses = ['preparing', 'building', 'monitored', 'removed'] as const;
-export const unitTypes = [
-  'government',
-  'park',
-  'enterprise',
-  'secondary_vocational',
-  'higher_vocational',
-  'vocational_undergraduate',
-  'university',
-  'research_institute',
-  'industry_association',
-  'training_institution',
-] as const;
-export const unitRoles = ['lead', 'council', 'member'] as const;
+import { consortiumLevels, consortiumStatuses, parkKinds, unitRoles, unitTypes } from './consortium.enums.ts';
+
+export { consortiumLevels, consortiumStatuses, parkKinds, unitRoles, unitTypes };
 
 const regionCode = z.string().regex(/^\d{6}$/, 'a GB/T 2260 code: 6 digits');
 const isoDate = z.iso.date('a date YYYY-MM-DD');
@@ -74,14 +62,6 @@ export const updateConsortiumBody = z
     path: ['statusSince'],
   });
 
-export const parkKinds = [
-  'national_etdz',
-  'national_hitech',
-  'provincial_etdz',
-  'provincial_hitech',
-  'industrial_park',
-  'other',
-] as const;
 export const parkIn = z.object({
   name: z.string().trim().min(2, 'at least 2 characters').max(100),
   kind: z.enum(parkKinds),
