@@ -16,22 +16,29 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-export function webSourceHash(): string {
+/** Project files outside web/ that the last build used (recorded by the build itself). */
+function recordedInputs(): string[] {
+  try {
+    const list = JSON.parse(fs.readFileSync(path.join(dist, '.build-inputs.json'), 'utf8')) as string[];
+    return list.map((f) => path.join(root, f));
+  } catch {
+    return [];
+  }
+}
+
+export function webSourceHash(extra: string[] = recordedInputs()): string {
   const h = crypto.createHash('sha256');
   const inputs = [
     ...files(path.join(root, 'web/src')),
     path.join(root, 'web/index.html'),
     path.join(root, 'web/vite.config.ts'),
+    path.join(root, 'web/tsconfig.json'),
     path.join(root, 'package-lock.json'),
-  ]
-    .filter((f) => fs.existsSync(f))
-    .sort();
-  // the server's zod schemas are shared with the web app
-  for (const f of [...inputs, ...files(path.join(root, 'server/modules'))].filter(
-    (f) => f.endsWith('.schema.ts') || inputs.includes(f),
-  )) {
+    ...extra,
+  ];
+  for (const f of [...new Set(inputs)].sort()) {
     h.update(path.relative(root, f));
-    h.update(fs.readFileSync(f));
+    h.update(fs.existsSync(f) ? fs.readFileSync(f) : 'missing');
   }
   return h.digest('hex');
 }
@@ -62,5 +69,5 @@ export function ensureWebBuild(log: (s: string) => void): void {
     },
   );
   if (res.status !== 0) throw new Error('The web build failed (see above).');
-  fs.writeFileSync(stampFile, hash);
+  fs.writeFileSync(stampFile, webSourceHash());
 }

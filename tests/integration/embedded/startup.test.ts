@@ -139,11 +139,16 @@ describe('CLI', () => {
       'no account nobody',
     );
     const exported = path.join(dir, 'members.xlsx');
-    expect(cli(['export', 'members', exported, '-c', 'jianglin-im'], env).stdout).toContain('Exported 226 member units');
+    expect(cli(['export', 'members', exported, '-c', 'jianglin-im'], env).stdout).toContain(
+      'Exported 226 member units',
+    );
     const reimport = cli(['import', 'members', exported, '-c', 'jianglin-im'], env);
     expect(reimport.stdout, reimport.stderr).toContain('0 new, 0 changed, 226 unchanged');
     const badCsv = path.join(dir, 'bad.csv');
-    fs.writeFileSync(badCsv, '代码,名称,上级代码\n351,采矿、冶金、建筑专用设备制造,35\n3521,炼油、化工生产专用设备制造,352\n');
+    fs.writeFileSync(
+      badCsv,
+      '代码,名称,上级代码\n351,采矿、冶金、建筑专用设备制造,35\n3521,炼油、化工生产专用设备制造,352\n',
+    );
     const refused = cli(['import', 'catalog', badCsv, '-k', 'industry', '-v', '2017'], env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('row 3, 上级代码: PARENT_MISSING');

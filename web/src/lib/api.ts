@@ -27,7 +27,10 @@ function issuesOf(details: unknown): FieldIssue[] {
   if (!isRecord(details) || !Array.isArray(details.issues)) return [];
   return details.issues.filter(
     (i): i is FieldIssue =>
-      isRecord(i) && typeof i.path === 'string' && typeof i.code === 'string' && typeof i.message === 'string',
+      isRecord(i) &&
+      typeof i.path === 'string' &&
+      typeof i.code === 'string' &&
+      typeof i.message === 'string',
   );
 }
 

@@ -30,8 +30,25 @@ export const consortiumStatuses = keys<ConsortiumStatus>({
   removed: true,
 });
 
-export const scopes = keys<Scope>({ own: true, unit: true, consortium: true, oversight: true, platform: true });
+export const scopes = keys<Scope>({
+  own: true,
+  unit: true,
+  consortium: true,
+  oversight: true,
+  platform: true,
+});
 
 /** Entity kinds and actions written to the audit trail by the server. */
 export const auditEntities = ['consortium', 'member_unit', 'user', 'membership'] as const;
-export const auditActions = ['create', 'update', 'delete', 'disable', 'enable', 'reset_password', 'seed'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'disable',
+  'enable',
+  'reset_password',
+  'seed',
+] as const;
+
+export const isUnitType = (v: unknown): v is UnitType => unitTypes.some((x) => x === v);
+export const isUnitRole = (v: unknown): v is UnitRole => unitRoles.some((x) => x === v);

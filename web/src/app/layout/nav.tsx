@@ -1,0 +1,88 @@
+// The navigation: one entry per page that exists, shown when the user may open it.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../lib/i18n';
+import type { Capability, Me } from '../../lib/types';
+
+export type NavEntry = {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** capability needed in the current consortium (platform capabilities count everywhere) */
+  requires?: Capability;
+  /** the page lists records of the current consortium */
+  needsConsortium?: boolean;
+};
+
+export const navEntries: NavEntry[] = [
+  { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { key: 'consortia', path: '/consortia', label: 'nav.consortia', icon: <ApartmentOutlined /> },
+  {
+    key: 'units',
+    path: '/units',
+    label: 'nav.units',
+    icon: <BankOutlined />,
+    requires: 'unit.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'users',
+    path: '/users',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    requires: 'user.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    requires: 'audit.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'roles',
+    path: '/roles',
+    label: 'nav.roles',
+    icon: <SafetyCertificateOutlined />,
+    requires: 'role.read',
+  },
+];
+
+/**
+ * The consortia list is for those who look across consortia: platform administrators (every consortium)
+ * and education authorities (the consortia they oversee).
+ */
+export function canListConsortia(me: Me): boolean {
+  return (
+    me.capabilities.platform.includes('consortium.read') ||
+    me.memberships.some((m) => m.roleCode === 'authority')
+  );
+}
+
+export function visibleEntries(
+  me: Me,
+  can: (c: Capability) => boolean,
+  consortiumId: string | null,
+): NavEntry[] {
+  return navEntries.filter((e) => {
+    if (e.key === 'consortia') return canListConsortia(me);
+    if (e.needsConsortium && !consortiumId) return false;
+    return !e.requires || can(e.requires);
+  });
+}
+
+/** The entry whose page is shown at `pathname` (for the menu's selection). */
+export function entryAt(pathname: string): NavEntry | undefined {
+  if (pathname === '/') return navEntries[0];
+  return navEntries.find((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)));
+}
