@@ -19,6 +19,7 @@ export const errorCodes = [
   'USERNAME_TAKEN',
   'CONSORTIUM_CODE_TAKEN',
   'USCC_TAKEN',
+  'CONFLICT',
   'PASSWORD_TOO_WEAK',
   'PASSWORD_INCORRECT',
   'ROLE_NOT_ALLOWED',
@@ -54,6 +55,7 @@ export function statusOf(code: ErrorCode): number {
     case 'USERNAME_TAKEN':
     case 'CONSORTIUM_CODE_TAKEN':
     case 'USCC_TAKEN':
+    case 'CONFLICT':
     case 'LAST_SECRETARIAT':
       return 409;
     case 'ACCOUNT_LOCKED':
@@ -92,3 +94,14 @@ export function validationError(issues: FieldIssue[]): AppError {
 
 /** An error whose message is meant for the operator as it is (bad configuration, a locked data dir…). */
 export class OperatorError extends Error {}
+
+/**
+ * A unique-constraint violation from either driver (PostgreSQL code 23505), possibly wrapped by Drizzle:
+ * two requests racing past the same "is it taken?" check. The loser gets 409, not 500.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, statusOf, type FieldIssue } from './errors.ts';
+import { AppError, isUniqueViolation, statusOf, type FieldIssue } from './errors.ts';
 
 export const errorResponse = z
   .object({
@@ -87,6 +87,14 @@ export function errorHandler(
       {
         issues,
       },
+    );
+  }
+  if (isUniqueViolation(err)) {
+    return sendError(
+      reply,
+      409,
+      'CONFLICT',
+      'The record was changed by someone else at the same time; reload and try again.',
     );
   }
   const status = (err as FastifyError).statusCode;

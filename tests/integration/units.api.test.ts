@@ -127,3 +127,17 @@ describe('member unit profile', () => {
     expect(left.items.map((u: { name: string }) => u.name)).toEqual(['已退出企业']);
   });
 });
+
+describe('races', () => {
+  it('a unique violation that slips past the checks answers 409 in the error shape, not 500', async () => {
+    const uscc = makeUscc(4242);
+    const body = (name: string) => ({ name, type: 'enterprise', uscc });
+    const [a, b] = await Promise.all([
+      call(t.app, sec, 'POST', base(), body('并发企业甲有限公司')),
+      call(t.app, sec, 'POST', base(), body('并发企业乙有限公司')),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(['USCC_TAKEN', 'CONFLICT']).toContain(loser.json().error.code);
+  });
+});

@@ -278,7 +278,7 @@ export async function codeStatuses(
   return out;
 }
 
-/** Names of codes in the current catalog of a kind (codes not found are absent). */
+/** Names of GB/T 4754 codes in the current industry catalog (codes not found are absent). */
 export async function industryNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
   const catalog = await repo.findCurrentCatalog(db, 'industry');
   if (!catalog || codes.length === 0) return new Map();
