@@ -98,7 +98,7 @@ describe('first and second start', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 180_000);
 });
 
 describe('CLI', () => {
