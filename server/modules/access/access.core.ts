@@ -34,11 +34,18 @@ function isPlatformGranted(actor: Actor, grants: GrantTable, capability: string)
   );
 }
 
-/** A consortium is visible to its members, its overseeing authorities and platform admins; to others it does not exist. */
+/**
+ * The consortia an actor may know exist: null = all (platform admins), else those of their memberships
+ * (members and overseeing authorities). To everyone else a consortium does not exist (404).
+ */
+export function visibleConsortia(actor: Actor): string[] | null {
+  if (actor.memberships.some((m) => m.consortiumId === null && m.roleCode === 'platform_admin')) return null;
+  return [...new Set(actor.memberships.flatMap((m) => (m.consortiumId === null ? [] : [m.consortiumId])))];
+}
+
 export function canSeeConsortium(actor: Actor, consortiumId: string): boolean {
-  return actor.memberships.some(
-    (m) => m.consortiumId === consortiumId || (m.consortiumId === null && m.roleCode === 'platform_admin'),
-  );
+  const visible = visibleConsortia(actor);
+  return visible === null || visible.includes(consortiumId);
 }
 
 export function decide(actor: Actor, grants: GrantTable, capability: string, target: Target): Decision {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
+import { visibleConsortia } from '../access/access.core.ts';
 import { AppError } from '../../lib/errors.ts';
 import { commonErrors, errorResponse, parseSort } from '../../lib/http.ts';
 import { annotateErrors, writeTable, writeTemplate } from '../../lib/excel/index.ts';
@@ -59,14 +60,8 @@ export async function consortiumRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
-      const platform = actor.memberships.some(
-        (m) => m.consortiumId === null && m.roleCode === 'platform_admin',
-      );
-      const ids = platform
-        ? null
-        : [...new Set(actor.memberships.map((m) => m.consortiumId).filter((x): x is string => x !== null))];
       const { items, total } = await repo.listConsortia(db, {
-        ids,
+        ids: visibleConsortia(actor),
         q: q.q,
         sort: parseSort(q.sort),
         page: q.page,
