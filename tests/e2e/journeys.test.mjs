@@ -9,19 +9,24 @@ const demo = '江临市智能制造产教联合体';
 
 /** Per demo role: the navigation it must see (exactly), one page it opens, and that page's title. */
 const roles = [
-  { user: 'admin', nav: ['home', 'consortia', 'roles'], open: 'consortia', title: '联合体' },
+  { user: 'admin', nav: ['home', 'consortia', 'catalogs', 'roles'], open: 'consortia', title: '联合体' },
   {
     user: 'authority',
-    nav: ['home', 'consortia', 'units', 'audit', 'roles'],
+    nav: ['home', 'consortia', 'units', 'audit', 'catalogs', 'roles'],
     open: 'audit',
     title: '审计日志',
   },
-  { user: 'secretariat', nav: ['home', 'units', 'users', 'audit', 'roles'], open: 'users', title: '账号' },
-  { user: 'school', nav: ['home', 'units', 'users'], open: 'users', title: '账号' },
-  { user: 'enterprise', nav: ['home', 'units', 'users'], open: 'units', title: '成员单位' },
-  { user: 'teacher', nav: ['home', 'units'], open: 'units', title: '成员单位' },
-  { user: 'mentor', nav: ['home', 'units'], open: 'units', title: '成员单位' },
-  { user: 'student', nav: ['home', 'units'], open: 'units', title: '成员单位' },
+  {
+    user: 'secretariat',
+    nav: ['home', 'units', 'users', 'audit', 'catalogs', 'roles'],
+    open: 'users',
+    title: '账号',
+  },
+  { user: 'school', nav: ['home', 'units', 'users', 'catalogs'], open: 'users', title: '账号' },
+  { user: 'enterprise', nav: ['home', 'units', 'users', 'catalogs'], open: 'units', title: '成员单位' },
+  { user: 'teacher', nav: ['home', 'units', 'catalogs'], open: 'units', title: '成员单位' },
+  { user: 'mentor', nav: ['home', 'units', 'catalogs'], open: 'units', title: '成员单位' },
+  { user: 'student', nav: ['home', 'units', 'catalogs'], open: 'units', title: '成员单位' },
 ];
 
 describe('each demo role', () => {
@@ -72,7 +77,7 @@ describe('each demo role', () => {
         .getByRole('button', { name: '设为当前' })
         .click();
       await expectTitle(page, demo);
-      await expectNav(page, ['home', 'consortia', 'units', 'users', 'audit', 'roles']);
+      await expectNav(page, ['home', 'consortia', 'units', 'users', 'audit', 'catalogs', 'roles']);
       await page.getByTestId('nav-audit').click();
       await expectTitle(page, '审计日志');
       await page.locator('.ant-table-row').first().waitFor();

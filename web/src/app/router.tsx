@@ -15,6 +15,8 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const CatalogsPage = lazy(() => import('../features/catalogs/CatalogsPage'));
+const CatalogBrowser = lazy(() => import('../features/catalogs/CatalogBrowser'));
 
 function ConsortiaRoute() {
   const me = useMe();
@@ -76,6 +78,8 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
+      { path: 'catalogs', element: <CatalogsPage /> },
+      { path: 'catalogs/:kind/:version', element: <CatalogBrowser /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

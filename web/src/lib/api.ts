@@ -71,11 +71,20 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** A file sent as the raw request body, with its Content-Type. */
+export type RawBody = { blob: Blob; contentType: string };
+
+function isRawBody(body: unknown): body is RawBody {
+  return isRecord(body) && body.blob instanceof Blob && typeof body.contentType === 'string';
+}
+
+async function send(method: Method, path: string, body: unknown, query: Query | undefined, accept: string) {
+  const headers: Record<string, string> = { Accept: accept };
+  const raw = isRawBody(body);
+  if (raw) headers['Content-Type'] = body.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -83,11 +92,79 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? body.blob : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'The server cannot be reached.');
   }
+  return res;
+}
+
+async function failure(res: Response, path: string): Promise<ApiError> {
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  const e = isRecord(data) && isRecord(data.error) ? data.error : null;
+  const err = new ApiError(
+    res.status,
+    typeof e?.code === 'string' ? e.code : `HTTP_${res.status}`,
+    typeof e?.message === 'string' ? e.message : res.statusText || `HTTP ${res.status}`,
+    e?.details,
+  );
+  if (err.status === 401 && err.code === 'UNAUTHENTICATED' && path !== '/auth/me') onSessionLost?.();
+  return err;
+}
+
+/** The file name of a download, from its Content-Disposition (RFC 5987 filename* first). */
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      return fallback;
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+/** Saves a blob as a file through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Fetches a file (GET, or POST with a body) and saves it; the name comes from the server's
+ * Content-Disposition. Failures are ApiErrors like any other request.
+ */
+async function download(
+  method: 'GET' | 'POST',
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+  body?: RawBody,
+): Promise<void> {
+  const res = await send(method, path, body, query, '*/*');
+  if (!res.ok) throw await failure(res, path);
+  saveBlob(await res.blob(), fileNameOf(res, fallbackName));
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  const res = await send(method, path, body, query, 'application/json');
+  if (!res.ok) throw await failure(res, path);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown = null;
@@ -98,17 +175,6 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
       data = null;
     }
   }
-  if (!res.ok) {
-    const e = isRecord(data) && isRecord(data.error) ? data.error : null;
-    const err = new ApiError(
-      res.status,
-      typeof e?.code === 'string' ? e.code : `HTTP_${res.status}`,
-      typeof e?.message === 'string' ? e.message : res.statusText || `HTTP ${res.status}`,
-      e?.details,
-    );
-    if (err.status === 401 && err.code === 'UNAUTHENTICATED' && path !== '/auth/me') onSessionLost?.();
-    throw err;
-  }
   return data as T;
 }
 
@@ -116,5 +182,14 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', path, body, query),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POST a file as the raw body; the answer is JSON */
+  upload: <T>(path: string, file: RawBody, query?: Query) => request<T>('POST', path, file, query),
+  /** GET a file and save it */
+  download: (path: string, query: Query | undefined, fallbackName: string) =>
+    download('GET', path, query, fallbackName),
+  /** POST a file and save the file the server answers with */
+  exchange: (path: string, file: RawBody, query: Query | undefined, fallbackName: string) =>
+    download('POST', path, query, fallbackName, file),
 };

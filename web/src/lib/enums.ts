@@ -1,6 +1,6 @@
 // The closed value sets of the API, as runtime lists for selects and filters. Each is written as a
 // Record over the server's type, so a value added or removed on the server breaks the type check here.
-import type { ConsortiumLevel, ConsortiumStatus, Scope, UnitRole, UnitType } from './types';
+import type { ConsortiumLevel, ConsortiumStatus, ParkKind, Scope, UnitRole, UnitType } from './types';
 
 function keys<K extends string>(record: Record<K, true>): K[] {
   return Object.keys(record) as K[];
@@ -28,6 +28,15 @@ export const consortiumStatuses = keys<ConsortiumStatus>({
   building: true,
   monitored: true,
   removed: true,
+});
+
+export const parkKinds = keys<ParkKind>({
+  national_etdz: true,
+  national_hitech: true,
+  provincial_etdz: true,
+  provincial_hitech: true,
+  industrial_park: true,
+  other: true,
 });
 
 export const scopes = keys<Scope>({

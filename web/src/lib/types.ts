@@ -7,6 +7,8 @@ import type {
   consortiumOut,
   consortiumStatuses,
   consortiumSummary,
+  parkIn,
+  parkKinds,
   createConsortiumBody,
   createUnitBody,
   unitOut,
@@ -14,6 +16,12 @@ import type {
   unitTypes,
   updateUnitBody,
 } from '../../../server/modules/consortium/consortium.schema.ts';
+import type {
+  catalogKind,
+  catalogOut,
+  entryDetailOut,
+  entryOut,
+} from '../../../server/modules/reference/reference.schema.ts';
 import type {
   addMembershipBody,
   createUserBody,
@@ -39,6 +47,8 @@ export type ConsortiumSummary = z.infer<typeof consortiumSummary>;
 export type CreateConsortiumInput = z.input<typeof createConsortiumBody>;
 export type ConsortiumLevel = (typeof consortiumLevels)[number];
 export type ConsortiumStatus = (typeof consortiumStatuses)[number];
+export type ParkKind = (typeof parkKinds)[number];
+export type ParkInput = z.input<typeof parkIn>;
 
 export type Unit = z.infer<typeof unitOut>;
 export type UnitType = (typeof unitTypes)[number];
@@ -47,6 +57,11 @@ export type CreateUnitInput = z.input<typeof createUnitBody>;
 export type UpdateUnitInput = z.input<typeof updateUnitBody>;
 
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+export type CatalogKind = z.infer<typeof catalogKind>;
+export type Catalog = z.infer<typeof catalogOut>;
+export type CatalogEntry = z.infer<typeof entryOut>;
+export type CatalogEntryDetail = z.infer<typeof entryDetailOut>;
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -86,4 +101,5 @@ export type Capability =
   | 'user.manage'
   | 'user.read_personal'
   | 'audit.read'
-  | 'role.read';
+  | 'role.read'
+  | 'catalog.manage';

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -49,6 +50,7 @@ export const navEntries: NavEntry[] = [
     requires: 'audit.read',
     needsConsortium: true,
   },
+  { key: 'catalogs', path: '/catalogs', label: 'nav.catalogs', icon: <BookOutlined /> },
   {
     key: 'roles',
     path: '/roles',

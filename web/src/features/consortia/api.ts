@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { Consortium, ConsortiumSummary, CreateConsortiumInput, Page } from '../../lib/types';
+import type { RawBody } from '../../lib/api';
+import type {
+  Consortium,
+  ConsortiumLevel,
+  ConsortiumStatus,
+  ConsortiumSummary,
+  CreateConsortiumInput,
+  Page,
+  ParkInput,
+} from '../../lib/types';
 
 export type ConsortiumListQuery = { q?: string; page: number; pageSize: number; sort: string };
 
@@ -27,4 +36,48 @@ export function useCreateConsortium() {
     mutationFn: (input: CreateConsortiumInput) => api.post<Consortium>('/consortia', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['consortia'] }),
   });
+}
+
+export type UpdateConsortiumInput = {
+  name?: string;
+  nameEn?: string | null;
+  regionCode?: string | null;
+  level?: ConsortiumLevel;
+  status?: ConsortiumStatus;
+  statusSince?: string;
+  statusNote?: string;
+  batch?: number | null;
+  batchYear?: number | null;
+};
+
+export type IndustryInput = { industryCode: string; chains: string[] };
+
+/** The writes of a consortium's profile; each refreshes the overview and the lists of consortia. */
+export function useConsortiumWrites(consortiumId: string) {
+  const qc = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['consortium', consortiumId] }),
+      qc.invalidateQueries({ queryKey: ['consortia'] }),
+    ]);
+  const base = `/consortia/${consortiumId}`;
+  return {
+    update: useMutation({
+      mutationFn: (input: UpdateConsortiumInput) => api.patch<unknown>(base, input),
+      onSuccess: refresh,
+    }),
+    parks: useMutation({
+      mutationFn: (parks: ParkInput[]) => api.put<unknown>(`${base}/parks`, parks),
+      onSuccess: refresh,
+    }),
+    industries: useMutation({
+      mutationFn: (industries: IndustryInput[]) => api.put<unknown>(`${base}/industries`, industries),
+      onSuccess: refresh,
+    }),
+    charter: useMutation({
+      mutationFn: ({ file, fileName }: { file: RawBody; fileName: string }) =>
+        api.put<unknown>(`${base}/charter`, file, { fileName }),
+      onSuccess: refresh,
+    }),
+  };
 }

@@ -13,6 +13,7 @@ import { useI18n } from '../../lib/i18n';
 import { levelColor, levelLabel, statusColor, statusLabel } from '../../lib/labels';
 import { useConsortiumSummary } from '../consortia/api';
 import { ConsortiaTable } from '../consortia/ConsortiaTable';
+import { ConsortiumProfile } from './ConsortiumProfile';
 
 // the chart library is big: the figures show first, the chart follows
 const UnitsByType = lazy(() => import('./UnitsByType'));
@@ -151,6 +152,7 @@ function ConsortiumOverview({ consortiumId }: { consortiumId: string }) {
           </Card>
         </Col>
       </Row>
+      <ConsortiumProfile data={summary.data} />
     </>
   );
 }

@@ -1,11 +1,28 @@
 // /units: the member units of the current consortium; add and edit them where allowed.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Flex,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAccess } from '../../app/access';
 import { useCurrentConsortiumId } from '../../app/consortium';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportWizard, type ImportField } from '../../components/ImportWizard';
 import { ErrorState } from '../../components/States';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import type { TFunction } from '../../lib/i18n';
 import { isUnitRole, isUnitType, unitRoles, unitTypes } from '../../lib/enums';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -16,6 +33,25 @@ import { useUnits } from './api';
 import { UnitFormModal } from './UnitFormModal';
 
 const sorts = ['name', '-name', 'type', '-type', 'createdAt', '-createdAt'];
+
+/** The columns the member-unit import reads (the keys are the server's field keys). */
+function importFields(t: TFunction): ImportField[] {
+  const asOf = (label: string) => `${label} · ${t('units.asOf')}`;
+  return [
+    { key: 'name', label: t('units.name') },
+    { key: 'type', label: t('units.type') },
+    { key: 'role', label: t('units.role') },
+    { key: 'uscc', label: t('units.uscc') },
+    { key: 'regionCode', label: t('units.regionCode') },
+    { key: 'industryCode', label: t('units.industryCode') },
+    { key: 'joinedOn', label: t('units.joinedOn') },
+    { key: 'leftOn', label: t('units.leftOn') },
+    { key: 'employeeCount', label: t('units.employeeCount') },
+    { key: 'employeeCountAsOf', label: asOf(t('units.employeeCount')) },
+    { key: 'enrolment', label: t('units.enrolment') },
+    { key: 'enrolmentAsOf', label: asOf(t('units.enrolment')) },
+  ];
+}
 
 export default function UnitsPage() {
   const { t, locale } = useI18n();
@@ -33,6 +69,15 @@ export default function UnitsPage() {
     sort: list.sort,
   });
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+
+  function exportAs(format: 'xlsx' | 'csv') {
+    api
+      .download(`/consortia/${consortiumId}/units/export`, { format }, `${t('units.exportName')}.${format}`)
+      .catch((err: unknown) => void message.error(errorMessage(t, err, locale)));
+  }
   const filtered = Boolean(list.filters.q || type || role);
 
   const columns: TableColumnsType<Unit> = [
@@ -109,16 +154,40 @@ export default function UnitsPage() {
         title={t('nav.units')}
         subtitle={t('units.subtitle')}
         extra={
-          can('unit.create') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="unit-create"
+          <>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'xlsx', label: t('units.exportXlsx') },
+                  { key: 'csv', label: t('units.exportCsv') },
+                ],
+                onClick: ({ key }) => exportAs(key === 'csv' ? 'csv' : 'xlsx'),
+              }}
             >
-              {t('units.create')}
-            </Button>
-          ) : null
+              <Button icon={<DownloadOutlined />} data-testid="units-export">
+                {t('units.export')}
+              </Button>
+            </Dropdown>
+            {can('unit.create') ? (
+              <>
+                <Button
+                  icon={<UploadOutlined />}
+                  onClick={() => setImporting(true)}
+                  data-testid="units-import"
+                >
+                  {t('units.import')}
+                </Button>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing('new')}
+                  data-testid="unit-create"
+                >
+                  {t('units.create')}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <Card>
@@ -182,6 +251,23 @@ export default function UnitsPage() {
           />
         )}
       </Card>
+      {can('unit.create') ? (
+        <ImportWizard
+          open={importing}
+          onClose={() => setImporting(false)}
+          title={t('units.importTitle')}
+          fields={importFields(t)}
+          importPath={`/consortia/${consortiumId}/units/import`}
+          templatePath={`/consortia/${consortiumId}/units/template`}
+          templateName={t('units.templateName')}
+          onImported={() =>
+            void Promise.all([
+              qc.invalidateQueries({ queryKey: ['units', consortiumId] }),
+              qc.invalidateQueries({ queryKey: ['consortium', consortiumId] }),
+            ])
+          }
+        />
+      ) : null}
       <UnitFormModal
         consortiumId={consortiumId}
         unit={editing === 'new' ? null : editing}
