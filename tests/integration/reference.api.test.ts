@@ -244,6 +244,56 @@ describe('the major crosswalk', () => {
     expect(detail.entry.educationLevel).toBe('higher');
   });
 
+  it('imports the crosswalk from Excel, all rows or none, and exports it back the same', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const book = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('对照');
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const upload = (url: string, file: Buffer, s: Session = admin) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': XLSX },
+        payload: file,
+      });
+    const url = '/api/v1/reference/crosswalk/2021';
+    const bad = await book([
+      ['专业代码', '对应行业代码', '主要职业类别代码'],
+      ['510201', '65；64', '2'],
+      ['519999', '65', ''],
+      ['510201', '39', '9'],
+    ]);
+    const refused = (await upload(`${url}/import?format=xlsx`, bad)).json();
+    expect(refused.ok).toBe(false);
+    expect(refused.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual([
+      '3:UNKNOWN_MAJOR',
+      '4:DUPLICATE',
+      '4:UNKNOWN_OCCUPATION',
+    ]);
+    const before = (
+      await call(t.app, someone, 'GET', '/api/v1/reference/catalogs/major/2021/entries/510201')
+    ).json().crosswalk;
+    const good = await book([
+      ['专业代码', '对应行业代码', '主要职业类别代码'],
+      ['510201', '65；64', '2'],
+    ]);
+    expectError(await upload(`${url}/import?format=xlsx`, good, someone), 403, 'FORBIDDEN');
+    const res = (await upload(`${url}/import?format=xlsx`, good)).json();
+    expect(res).toMatchObject({ ok: true, total: 1, updated: before.length ? 1 : 0 });
+    const after = (
+      await call(t.app, someone, 'GET', '/api/v1/reference/catalogs/major/2021/entries/510201')
+    ).json().crosswalk;
+    expect(
+      after.map((l: { targetKind: string; targetCode: string }) => `${l.targetKind}:${l.targetCode}`),
+    ).toEqual(['industry:64', 'industry:65', 'occupation:2']);
+    const exported = await call(t.app, someone, 'GET', `${url}/export?format=xlsx`);
+    const again = (await upload(`${url}/import?format=xlsx`, exported.rawPayload)).json();
+    expect(again).toMatchObject({ ok: true, total: 1, inserted: 0, updated: 0, unchanged: 1 });
+  });
+
   it('only platform admins choose the current version', async () => {
     expectError(
       await call(t.app, someone, 'POST', '/api/v1/reference/catalogs/industry/2017/current'),

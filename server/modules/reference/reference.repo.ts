@@ -192,3 +192,15 @@ export async function replaceCrosswalk(
     await db.insert(majorCrosswalk).values(links.map((l) => ({ majorCatalogId, majorCode, ...l })));
   }
 }
+
+export async function allCrosswalk(db: Queryable, majorCatalogId: string) {
+  return db
+    .select({
+      majorCode: majorCrosswalk.majorCode,
+      targetKind: majorCrosswalk.targetKind,
+      targetCode: majorCrosswalk.targetCode,
+    })
+    .from(majorCrosswalk)
+    .where(eq(majorCrosswalk.majorCatalogId, majorCatalogId))
+    .orderBy(asc(majorCrosswalk.majorCode), asc(majorCrosswalk.targetKind), asc(majorCrosswalk.targetCode));
+}

@@ -15,10 +15,12 @@ import {
   uploadedFile,
 } from '../../lib/import-http.ts';
 import { catalogColumns, catalogSheetRows, importCatalogFile } from './catalog.excel.ts';
+import { crosswalkColumns, crosswalkSheetRows, importCrosswalk } from './crosswalk.excel.ts';
 import * as repo from './reference.repo.ts';
 import {
   catalogOut,
   catalogParams,
+  catalogVersion,
   crosswalkBody,
   crosswalkLink,
   entryDetailOut,
@@ -228,6 +230,105 @@ export async function referenceRoutes(app: FastifyInstance) {
       await access.require(actor, 'catalog.manage', {});
       await svc.makeCurrent(db, request.params.kind, request.params.version);
       return reply.code(204).send(null);
+    },
+  );
+
+  const crosswalkParams = z.object({ version: catalogVersion });
+
+  r.post(
+    '/crosswalk/:version/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import the major crosswalk (one row per major: 专业代码, 对应行业代码, 主要职业类别代码): all rows or none',
+        params: crosswalkParams,
+        querystring: importQuery,
+        response: { 200: importResultOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      const q = request.query;
+      return importCrosswalk(
+        db,
+        actor,
+        { version: request.params.version, fileName: q.fileName, dryRun: q.dryRun },
+        uploadedFile(request.body),
+        { format: q.format, mapping: parseMapping(q.mapping) },
+      );
+    },
+  );
+
+  r.post(
+    '/crosswalk/:version/import/annotated',
+    {
+      schema: {
+        tags,
+        summary: 'The uploaded crosswalk back as xlsx with every bad cell marked and an 错误报告 sheet',
+        params: crosswalkParams,
+        querystring: importQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await access.require(actor, 'catalog.manage', {});
+      const q = request.query;
+      const file = uploadedFile(request.body);
+      const result = await importCrosswalk(
+        db,
+        actor,
+        { version: request.params.version, dryRun: true },
+        file,
+        {
+          format: q.format,
+          mapping: parseMapping(q.mapping),
+        },
+      );
+      return sendFile(
+        reply,
+        await annotateErrors(file, q.format, result.errors),
+        '专业对照表-错误报告.xlsx',
+        'xlsx',
+      );
+    },
+  );
+
+  r.get(
+    '/crosswalk/:version/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the major crosswalk (the columns the import reads)',
+        params: crosswalkParams,
+        querystring: z.object({ format: fileFormat.default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const { format } = request.query;
+      const rows = await crosswalkSheetRows(db, request.params.version);
+      return sendFile(
+        reply,
+        await writeTable(crosswalkColumns, rows, { format, sheetName: '专业对照' }),
+        `专业对照表.${format}`,
+        format,
+      );
+    },
+  );
+
+  r.get(
+    '/crosswalk-template',
+    { schema: { tags, summary: 'The crosswalk import template (xlsx)' } },
+    async (request, reply) => {
+      requireActor(request);
+      return sendFile(
+        reply,
+        await writeTemplate(crosswalkColumns, { sheetName: '专业对照' }),
+        '专业对照表导入模板.xlsx',
+        'xlsx',
+      );
     },
   );
 
