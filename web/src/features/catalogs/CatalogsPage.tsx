@@ -45,6 +45,12 @@ const catalogFields = (t: TFunction) => [
   { key: 'marks', label: t('catalogs.marks') },
 ];
 
+const crosswalkFields = (t: TFunction) => [
+  { key: 'majorCode', label: t('catalogs.majorCode') },
+  { key: 'industryCodes', label: t('catalogs.industryCodes') },
+  { key: 'occupationCodes', label: t('catalogs.occupationCodes') },
+];
+
 export default function CatalogsPage() {
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
@@ -54,6 +60,7 @@ export default function CatalogsPage() {
   const makeCurrent = useMakeCurrent();
   const qc = useQueryClient();
   const [importing, setImporting] = useState<{ kind: CatalogKind; version: string } | null>(null);
+  const [crosswalkVersion, setCrosswalkVersion] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
 
   if (catalogs.isPending) return <PageSpinner />;
@@ -186,6 +193,15 @@ export default function CatalogsPage() {
                       >
                         {t('catalogs.import')}
                       </Button>
+                      {c.kind === 'major' ? (
+                        <Button
+                          icon={<UploadOutlined />}
+                          onClick={() => setCrosswalkVersion(c.version)}
+                          data-testid="catalog-import-crosswalk"
+                        >
+                          {t('catalogs.importCrosswalk')}
+                        </Button>
+                      ) : null}
                       {c.isCurrent ? null : (
                         <Button loading={makeCurrent.isPending} onClick={() => void setCurrent(c)}>
                           {t('catalogs.makeCurrent')}
@@ -224,6 +240,18 @@ export default function CatalogsPage() {
             importPath={importing ? importPathOf(importing.kind, importing.version) : ''}
             templatePath="/reference/catalog-template"
             templateName={t('catalogs.templateName')}
+            onImported={() => void qc.invalidateQueries({ queryKey: ['catalogs'] })}
+          />
+          <ImportWizard
+            open={crosswalkVersion !== null}
+            onClose={() => setCrosswalkVersion(null)}
+            title={crosswalkVersion ? t('catalogs.crosswalkTitle', { version: crosswalkVersion }) : ''}
+            fields={crosswalkFields(t)}
+            importPath={
+              crosswalkVersion ? `/reference/crosswalk/${encodeURIComponent(crosswalkVersion)}/import` : ''
+            }
+            templatePath="/reference/crosswalk-template"
+            templateName={t('catalogs.crosswalkTemplateName')}
             onImported={() => void qc.invalidateQueries({ queryKey: ['catalogs'] })}
           />
         </>
