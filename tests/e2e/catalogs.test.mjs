@@ -1,6 +1,6 @@
 // The reference catalogs: the platform admin sees which catalogs are incomplete (with the source and its
 // certainty), imports part of the official major table through the wizard, and browses to a new major and
-// its ancestors. A teacher reads the catalogs without the admin's actions.
+// its ancestors, and links it to an industry and an occupation group. A teacher reads the catalogs without the admin's actions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
@@ -38,6 +38,17 @@ test('admin imports majors into the catalog and browses them; a teacher only rea
     const entry = page.getByTestId('catalog-entry');
     await entry.getByText('4601 机械设计制造类').waitFor();
     await entry.getByText('对应行业与职业').waitFor();
+    // the admin links the major to an industry and an occupation group
+    const editor = entry.getByTestId('crosswalk-editor');
+    const [industries, occupations] = [editor.locator('input').nth(0), editor.locator('input').nth(1)];
+    await industries.fill('35');
+    await industries.press('Enter');
+    await occupations.fill('6');
+    await occupations.press('Enter');
+    await editor.getByRole('button', { name: '保存对照' }).click();
+    await page.getByText('已保存专业对照').waitFor();
+    await entry.getByText('专用设备制造业').waitFor();
+    await entry.getByText('生产制造及有关人员').waitFor();
     await page.keyboard.press('Escape');
     await entry.waitFor({ state: 'hidden' });
 

@@ -24,6 +24,8 @@ import { useI18n } from '../../lib/i18n';
 import type { CatalogEntry, CatalogKind } from '../../lib/types';
 import { isCatalogKind, useCatalogs, useEntries, useEntry } from './api';
 import { certaintyColor, certaintyLabel, kindLabel } from './CatalogsPage';
+import { CrosswalkEditor } from './CrosswalkEditor';
+import { useAccess } from '../../app/access';
 
 export default function CatalogBrowserRoute() {
   const { kind, version } = useParams();
@@ -225,6 +227,7 @@ function EntryDrawer({
   levelName: (n: number) => string;
 }) {
   const { t } = useI18n();
+  const { can } = useAccess();
   const detail = useEntry(kind, version, code);
   const d = detail.data;
   return (
@@ -286,6 +289,11 @@ function EntryDrawer({
                   ))}
                 </Flex>
               )}
+              {can('catalog.manage') && d.entry.level === 3 ? (
+                <div style={{ marginTop: 12 }}>
+                  <CrosswalkEditor key={d.entry.code} version={version} detail={d} />
+                </div>
+              ) : null}
             </div>
           ) : null}
         </Flex>
