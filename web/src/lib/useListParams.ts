@@ -1,6 +1,7 @@
 // Page, page size, sort and filters of a list, kept in the URL so a reload or a shared link shows the same.
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import type { TableProps } from 'antd';
 
 export const pageSizes = [10, 20, 50, 100] as const;
 
@@ -67,4 +68,39 @@ export function sortOrderOf(sort: string, field: string): 'ascend' | 'descend' |
   if (sort === field) return 'ascend';
   if (sort === `-${field}`) return 'descend';
   return null;
+}
+
+/**
+ * The paging and sorting props of an antd Table over a server-paged list: the table's clicks go to the
+ * URL, and the URL's page, size and sort come back to the table.
+ */
+export function serverPaging<T>(
+  list: {
+    page: number;
+    pageSize: number;
+    // method syntax: any ListParams<K> fits, whatever its filter keys
+    update(patch: { page?: Value; pageSize?: Value; sort?: Value }): void;
+  },
+  total: number,
+  defaultSort: string,
+  showTotal: (total: number) => string,
+): Pick<TableProps<T>, 'onChange' | 'pagination'> {
+  return {
+    onChange: (pagination, _filters, sorter) => {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      list.update({
+        page: pagination.current,
+        pageSize: pagination.pageSize,
+        sort: sortOf(s?.field, s?.order) ?? defaultSort,
+      });
+    },
+    pagination: {
+      current: list.page,
+      pageSize: list.pageSize,
+      total,
+      showSizeChanger: true,
+      pageSizeOptions: [...pageSizes],
+      showTotal,
+    },
+  };
 }

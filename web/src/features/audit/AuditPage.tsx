@@ -8,7 +8,7 @@ import { auditActions, auditEntities } from '../../lib/enums';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { AuditEntry } from '../../lib/types';
-import { pageSizes, sortOf, sortOrderOf, useListParams } from '../../lib/useListParams';
+import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParams';
 import { useAudit } from './api';
 import { AuditDiff } from './AuditDiff';
 import { actionLabel, entityLabel, subjectOf } from './auditFormat';
@@ -127,22 +127,7 @@ export default function AuditPage() {
               rowExpandable: (e) => e.before !== null || e.after !== null,
             }}
             locale={{ emptyText: filtered ? t('common.noMatch') : t('audit.empty') }}
-            onChange={(pagination, _filters, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              list.update({
-                page: pagination.current,
-                pageSize: pagination.pageSize,
-                sort: sortOf(s?.field, s?.order) ?? '-at',
-              });
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: query.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [...pageSizes],
-              showTotal: (total) => t('common.total', { n: total }),
-            }}
+            {...serverPaging(list, query.data?.total ?? 0, '-at', (n) => t('common.total', { n }))}
           />
         )}
       </Card>

@@ -8,7 +8,7 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { levelColor, levelLabel, statusColor, statusLabel } from '../../lib/labels';
 import type { Consortium } from '../../lib/types';
-import { pageSizes, sortOf, sortOrderOf, useListParams } from '../../lib/useListParams';
+import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParams';
 import { useConsortia } from './api';
 
 const sorts = ['name', '-name', 'createdAt', '-createdAt'];
@@ -110,22 +110,7 @@ export function ConsortiaTable() {
           loading={query.isFetching}
           scroll={{ x: 800 }}
           locale={{ emptyText: list.filters.q ? t('common.noMatch') : t('consortium.empty') }}
-          onChange={(pagination, _filters, sorter) => {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            list.update({
-              page: pagination.current,
-              pageSize: pagination.pageSize,
-              sort: sortOf(s?.field, s?.order) ?? 'name',
-            });
-          }}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...pageSizes],
-            showTotal: (total) => t('common.total', { n: total }),
-          }}
+          {...serverPaging(list, query.data?.total ?? 0, 'name', (n) => t('common.total', { n }))}
         />
       )}
     </>

@@ -28,7 +28,7 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { unitRoleColor, unitRoleLabel, unitTypeLabel } from '../../lib/labels';
 import type { Unit, UnitRole, UnitType } from '../../lib/types';
-import { pageSizes, sortOf, sortOrderOf, useListParams } from '../../lib/useListParams';
+import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParams';
 import { useUnits } from './api';
 import { UnitFormModal } from './UnitFormModal';
 
@@ -232,22 +232,7 @@ export default function UnitsPage() {
             loading={query.isFetching}
             scroll={{ x: 960 }}
             locale={{ emptyText: filtered ? t('common.noMatch') : t('units.empty') }}
-            onChange={(pagination, _filters, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              list.update({
-                page: pagination.current,
-                pageSize: pagination.pageSize,
-                sort: sortOf(s?.field, s?.order) ?? 'name',
-              });
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: query.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [...pageSizes],
-              showTotal: (total) => t('common.total', { n: total }),
-            }}
+            {...serverPaging(list, query.data?.total ?? 0, 'name', (n) => t('common.total', { n }))}
           />
         )}
       </Card>

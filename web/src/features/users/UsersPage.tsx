@@ -21,7 +21,7 @@ import { ErrorState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { UserWithMemberships } from '../../lib/types';
-import { pageSizes, sortOf, sortOrderOf, useListParams } from '../../lib/useListParams';
+import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParams';
 import { UnitSelect } from '../units/UnitSelect';
 import { useUsers } from './api';
 import { CreateUserDrawer } from './CreateUserDrawer';
@@ -213,22 +213,7 @@ export default function UsersPage() {
             loading={query.isFetching}
             scroll={{ x: 1080 }}
             locale={{ emptyText: filtered ? t('common.noMatch') : t('users.empty') }}
-            onChange={(pagination, _filters, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              list.update({
-                page: pagination.current,
-                pageSize: pagination.pageSize,
-                sort: sortOf(s?.field, s?.order) ?? 'username',
-              });
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: query.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [...pageSizes],
-              showTotal: (total) => t('common.total', { n: total }),
-            }}
+            {...serverPaging(list, query.data?.total ?? 0, 'username', (n) => t('common.total', { n }))}
           />
         )}
       </Card>
