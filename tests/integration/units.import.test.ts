@@ -175,6 +175,13 @@ describe('member-unit import', () => {
   it('only the secretariat imports; members may export', async () => {
     const s = await login(t.app, w.A.enterpriseAdmin.username);
     expectError(await upload(s, `${base()}/import?format=xlsx`, Buffer.from('x')), 403, 'FORBIDDEN');
-    expect((await call(t.app, s, 'GET', `${base()}/export?format=csv`)).statusCode).toBe(200);
+    const all = await call(t.app, s, 'GET', `${base()}/export?format=csv`);
+    expect(all.statusCode).toBe(200);
+    // the export takes the list's filters
+    const q = encodeURIComponent('导入测试企业0000');
+    const some = await call(t.app, s, 'GET', `${base()}/export?format=csv&q=${q}&type=enterprise`);
+    const lines = some.rawPayload.toString('utf8').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + 9); // header + 导入测试企业00001…00009
+    expect(all.rawPayload.toString('utf8').trim().split(/\r?\n/).length).toBeGreaterThan(5000);
   });
 });

@@ -96,20 +96,15 @@ export async function findUnit(
   return row;
 }
 
-export async function listUnits(
-  db: Queryable,
-  consortiumId: string,
-  f: {
-    q?: string | undefined;
-    type?: UnitRow['type'] | undefined;
-    role?: UnitRow['role'] | undefined;
-    regionCode?: string | undefined;
-    current?: boolean | undefined;
-    sort: { field: string; desc: boolean };
-    page: number;
-    pageSize: number;
-  },
-) {
+export type UnitFilter = {
+  q?: string | undefined;
+  type?: UnitRow['type'] | undefined;
+  role?: UnitRow['role'] | undefined;
+  regionCode?: string | undefined;
+  current?: boolean | undefined;
+};
+
+function unitFilter(consortiumId: string, f: UnitFilter): SQL | undefined {
   const where: SQL[] = [eq(memberUnits.consortiumId, consortiumId)];
   // ILIKE '%…%' is served by the trigram index for 3+ characters and stays correct for 1–2.
   if (f.q) where.push(ilike(memberUnits.name, likePattern(f.q)));
@@ -119,7 +114,15 @@ export async function listUnits(
   if (f.current === true)
     where.push(or(isNull(memberUnits.leftOn), sql`${memberUnits.leftOn} > current_date`)!);
   if (f.current === false) where.push(sql`${memberUnits.leftOn} <= current_date`);
-  const cond = and(...where);
+  return and(...where);
+}
+
+export async function listUnits(
+  db: Queryable,
+  consortiumId: string,
+  f: UnitFilter & { sort: { field: string; desc: boolean }; page: number; pageSize: number },
+) {
+  const cond = unitFilter(consortiumId, f);
   const col =
     f.sort.field === 'type'
       ? memberUnits.type
@@ -284,10 +287,7 @@ export async function unitsWithRoles(db: Queryable, consortiumId: string, roles:
     .orderBy(asc(memberUnits.role), asc(memberUnits.name));
 }
 
-export async function allUnits(db: Queryable, consortiumId: string): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(memberUnits)
-    .where(eq(memberUnits.consortiumId, consortiumId))
-    .orderBy(asc(memberUnits.name));
+/** Every unit of the consortium that passes the filter (the whole list when none is given), by name. */
+export async function allUnits(db: Queryable, consortiumId: string, f: UnitFilter = {}): Promise<UnitRow[]> {
+  return db.select().from(memberUnits).where(unitFilter(consortiumId, f)).orderBy(asc(memberUnits.name));
 }

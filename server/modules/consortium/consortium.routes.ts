@@ -220,9 +220,11 @@ export async function consortiumRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: units,
-        summary: 'Export the member units (the same columns the import reads)',
+        summary: 'Export the member units (the same columns the import reads), filtered like the list',
         params: consortiumParams,
-        querystring: z.object({ format: fileFormat.default('xlsx') }),
+        querystring: unitListQuery.omit({ page: true, pageSize: true, sort: true }).extend({
+          format: fileFormat.default('xlsx'),
+        }),
       },
     },
     async (request, reply) => {
@@ -230,8 +232,8 @@ export async function consortiumRoutes(app: FastifyInstance) {
       const { consortiumId } = request.params;
       const scope = await access.listScope(actor, 'unit.read', consortiumId);
       if (scope.kind !== 'all') throw new AppError('FORBIDDEN', 'You may not list member units.');
-      const rows = (await repo.allUnits(db, consortiumId)).map(toSheetRow);
-      const { format } = request.query;
+      const { format, ...filter } = request.query;
+      const rows = (await repo.allUnits(db, consortiumId, filter)).map(toSheetRow);
       const file = await writeTable(unitColumns, rows, { format, sheetName: '成员单位' });
       return sendFile(reply, file, `成员单位.${format}`, format);
     },

@@ -75,7 +75,12 @@ export default function UnitsPage() {
 
   function exportAs(format: 'xlsx' | 'csv') {
     api
-      .download(`/consortia/${consortiumId}/units/export`, { format }, `${t('units.exportName')}.${format}`)
+      .download(
+        `/consortia/${consortiumId}/units/export`,
+        // the export holds what the list shows: the same filters
+        { format, q: list.filters.q, type, role },
+        `${t('units.exportName')}.${format}`,
+      )
       .catch((err: unknown) => void message.error(errorMessage(t, err, locale)));
   }
   const filtered = Boolean(list.filters.q || type || role);
