@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { consortiumLevels, consortiumStatuses, parkKinds } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
 import { applyFieldErrors } from '../../lib/forms';
@@ -33,6 +34,60 @@ import type {
 import type { IndustryInput, UpdateConsortiumInput } from '../consortia/api';
 
 type Mutation<I> = UseMutationResult<unknown, Error, I>;
+
+/**
+ * Saving in every profile editor: through the mutation, then say so and close; on failure show the error
+ * (`onError` may place it on the form's fields and answer true).
+ */
+function useSave<I>(mutation: Mutation<I>, onClose: () => void, onError?: (err: unknown) => boolean) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  return async (input: I) => {
+    try {
+      await mutation.mutateAsync(input);
+      void message.success(t('profile.saved'));
+      onClose();
+    } catch (err) {
+      if (!onError?.(err)) void message.error(errorMessage(t, err, locale));
+    }
+  };
+}
+
+/** The frame every profile editor shares: save and cancel, a spinner while saving. */
+function EditorModal({
+  open,
+  onClose,
+  title,
+  width,
+  saving,
+  onSave,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  width: number;
+  saving: boolean;
+  onSave: () => Promise<void>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void onSave().catch(() => undefined)}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={width}
+    >
+      {children}
+    </Modal>
+  );
+}
 
 // ---- profile -------------------------------------------------------------------------------------
 
@@ -70,9 +125,9 @@ export function ProfileModal({
   consortium: Consortium;
   mutation: Mutation<UpdateConsortiumInput>;
 }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<ProfileValues>();
+  const save = useSave(mutation, onClose, (err) => applyFieldErrors(form, err, t, profileFields));
   const status = Form.useWatch('status', form);
   const statusChanges = status !== undefined && status !== consortium.status;
 
@@ -91,25 +146,16 @@ export function ProfileModal({
       if (v.statusSince) input.statusSince = v.statusSince.format('YYYY-MM-DD');
       if (v.statusNote?.trim()) input.statusNote = v.statusNote.trim();
     }
-    try {
-      await mutation.mutateAsync(input);
-      void message.success(t('profile.saved'));
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t, profileFields)) void message.error(errorMessage(t, err, locale));
-    }
+    await save(input);
   }
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('profile.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={mutation.isPending}
+      onSave={submit}
       width={640}
     >
       <Form<ProfileValues>
@@ -189,7 +235,7 @@ export function ProfileModal({
           <Input.TextArea disabled={!statusChanges} maxLength={500} rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }
 
@@ -208,9 +254,9 @@ export function ParksModal({
   parks: ConsortiumSummary['parks'];
   mutation: Mutation<ParkInput[]>;
 }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<{ parks: ParkRow[] }>();
+  const save = useSave(mutation, onClose);
 
   async function submit() {
     const v = await form.validateFields();
@@ -220,25 +266,16 @@ export function ParksModal({
       outputValue: p.outputValue ?? null,
       outputYear: p.outputYear ?? null,
     }));
-    try {
-      await mutation.mutateAsync(input);
-      void message.success(t('profile.saved'));
-      onClose();
-    } catch (err) {
-      void message.error(errorMessage(t, err, locale));
-    }
+    await save(input);
   }
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('parks.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={mutation.isPending}
+      onSave={submit}
       width={900}
     >
       <Form
@@ -349,7 +386,7 @@ export function ParksModal({
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }
 
@@ -366,9 +403,9 @@ export function IndustriesModal({
   industries: ConsortiumSummary['industries'];
   mutation: Mutation<IndustryInput[]>;
 }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<{ industries: IndustryInput[] }>();
+  const save = useSave(mutation, onClose);
 
   async function submit() {
     const v = await form.validateFields();
@@ -376,25 +413,16 @@ export function IndustriesModal({
       industryCode: i.industryCode.trim(),
       chains: (i.chains ?? []).map((c) => c.trim()).filter(Boolean),
     }));
-    try {
-      await mutation.mutateAsync(input);
-      void message.success(t('profile.saved'));
-      onClose();
-    } catch (err) {
-      void message.error(errorMessage(t, err, locale));
-    }
+    await save(input);
   }
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('industries.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      saving={mutation.isPending}
+      onSave={submit}
       width={760}
     >
       <Form
@@ -465,6 +493,6 @@ export function IndustriesModal({
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }
