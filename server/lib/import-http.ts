@@ -86,3 +86,39 @@ export function sendFile(reply: FastifyReply, content: Buffer, fileName: string,
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .send(content);
 }
+
+/**
+ * The answer to a file import: the report's errors (or EMPTY_FILE when the file has no data rows), and
+ * the counts of what the import writes — zero unless every row is valid.
+ */
+export function fileImportResult(
+  parsed: { headers: string[]; mapping: Record<string, string>; rows: readonly unknown[] },
+  report: { ok: boolean; errors: ImportResultOut['errors'] },
+  counts: { inserted: number; updated: number; unchanged: number },
+  dryRun: boolean,
+): ImportResultOut {
+  const empty = parsed.rows.length === 0;
+  const ok = report.ok && !empty;
+  return {
+    ok,
+    dryRun,
+    total: parsed.rows.length,
+    inserted: ok ? counts.inserted : 0,
+    updated: ok ? counts.updated : 0,
+    unchanged: ok ? counts.unchanged : 0,
+    errors:
+      empty && report.errors.length === 0
+        ? [
+            {
+              row: 0,
+              column: '',
+              code: 'EMPTY_FILE',
+              message: 'the file has no data rows',
+              messageZh: '文件中没有数据行',
+            },
+          ]
+        : report.errors,
+    headers: parsed.headers,
+    mapping: parsed.mapping,
+  };
+}

@@ -19,7 +19,7 @@ import {
   type RowError,
 } from '../../lib/excel/index.ts';
 import { validateRegionCode, validateUscc } from '../../lib/identifiers.ts';
-import type { ImportResultOut } from '../../lib/import-http.ts';
+import { fileImportResult, type ImportResultOut } from '../../lib/import-http.ts';
 import type { Actor } from '../access/access.core.ts';
 import { codeStatuses } from '../reference/reference.service.ts';
 import { unitIssues } from './consortium.core.ts';
@@ -246,26 +246,16 @@ export async function importUnits(
   const inserts = plan.filter((p) => !p.target);
   const updates = plan.filter((p) => p.target && !sameValues(toSheetRow(p.target), p.values));
   const result = {
-    ...report,
-    ok: report.ok && parsed.rows.length > 0,
-    errors:
-      parsed.rows.length === 0 && report.errors.length === 0
-        ? [
-            {
-              row: 0,
-              column: '',
-              code: 'EMPTY_FILE',
-              message: 'the file has no data rows',
-              messageZh: '文件中没有数据行',
-            },
-          ]
-        : report.errors,
-    dryRun: opts.dryRun,
-    inserted: report.ok ? inserts.length : 0,
-    updated: report.ok ? updates.length : 0,
-    unchanged: report.ok ? plan.length - inserts.length - updates.length : 0,
-    headers: parsed.headers,
-    mapping: parsed.mapping,
+    ...fileImportResult(
+      parsed,
+      report,
+      {
+        inserted: inserts.length,
+        updated: updates.length,
+        unchanged: plan.length - inserts.length - updates.length,
+      },
+      opts.dryRun,
+    ),
     parsed,
   };
   if (!result.ok || opts.dryRun) return result;

@@ -2,7 +2,7 @@
 // other headers), the import through the catalog rules, and the export that reads back the same.
 import type { Db } from '../../db/client.ts';
 import { columnsOf, headerOf, importReport, readTable, text, type RowError } from '../../lib/excel/index.ts';
-import type { ImportResultOut } from '../../lib/import-http.ts';
+import { fileImportResult, type ImportResultOut } from '../../lib/import-http.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { CatalogKind } from './catalog.core.ts';
 import * as repo from './reference.repo.ts';
@@ -60,7 +60,8 @@ export async function importCatalogFile(
     columns: catalogColumns,
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
   });
-  const readable = parsed.rows.filter((r) => !parsed.errors.some((e) => e.row === r.row));
+  const unreadable = new Set(parsed.errors.map((e) => e.row));
+  const readable = parsed.rows.filter((r) => !unreadable.has(r.row));
   const columnNames = {
     code: headerOf(parsed, catalogColumns[0]!),
     name: headerOf(parsed, catalogColumns[1]!),
@@ -81,18 +82,12 @@ export async function importCatalogFile(
     columnNames,
   );
   const report = importReport(parsed, result.errors as RowError[]);
-  const ok = report.ok && result.ok;
-  return {
-    ok,
-    dryRun: input.dryRun,
-    total: parsed.rows.length,
-    inserted: ok ? result.inserted : 0,
-    updated: ok ? result.updated : 0,
-    unchanged: ok ? result.unchanged : 0,
-    errors: report.errors,
-    headers: parsed.headers,
-    mapping: parsed.mapping,
-  };
+  return fileImportResult(
+    parsed,
+    { ok: report.ok && result.ok, errors: report.errors },
+    result,
+    input.dryRun,
+  );
 }
 
 export async function catalogSheetRows(db: Db, catalogId: string): Promise<CatalogSheetRow[]> {

@@ -11,7 +11,7 @@ import {
   validateUnique,
   type RowError,
 } from '../../lib/excel/index.ts';
-import type { ImportResultOut } from '../../lib/import-http.ts';
+import { fileImportResult, type ImportResultOut } from '../../lib/import-http.ts';
 import type { Actor } from '../access/access.core.ts';
 import * as repo from './reference.repo.ts';
 import { getCatalog } from './reference.service.ts';
@@ -164,30 +164,13 @@ export async function importCrosswalk(
     if (before === '') inserted++;
     else if (before !== after) updated++;
   }
-  const ok = report.ok && parsed.rows.length > 0;
-  const result: ImportResultOut = {
-    ok,
-    dryRun: input.dryRun,
-    total: parsed.rows.length,
-    inserted: ok ? inserted : 0,
-    updated: ok ? updated : 0,
-    unchanged: ok ? plan.length - inserted - updated : 0,
-    errors:
-      parsed.rows.length === 0 && report.errors.length === 0
-        ? [
-            {
-              row: 0,
-              column: '',
-              code: 'EMPTY_FILE',
-              message: 'the file has no data rows',
-              messageZh: '文件中没有数据行',
-            },
-          ]
-        : report.errors,
-    headers: parsed.headers,
-    mapping: parsed.mapping,
-  };
-  if (!ok || input.dryRun) return result;
+  const result = fileImportResult(
+    parsed,
+    report,
+    { inserted, updated, unchanged: plan.length - inserted - updated },
+    input.dryRun,
+  );
+  if (!result.ok || input.dryRun) return result;
   await db.transaction(async (tx) => {
     for (const p of plan) await repo.replaceCrosswalk(tx, majors.id, p.majorCode, p.links);
     await repo.recordImport(tx, {
