@@ -16,6 +16,12 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { sessionPlugin } from './modules/identity/session.plugin.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
+import { applicationRoutes } from './modules/talent/applications.ts';
+import { candidateRoutes } from './modules/talent/candidates.routes.ts';
+import { listRoutes } from './modules/talent/lists.routes.ts';
+import { postingRoutes } from './modules/talent/postings.routes.ts';
+import { closeExpiredPostings } from './modules/talent/postings.service.ts';
+import { notificationRoutes, outcomeRoutes, statsRoutes } from './modules/talent/talent.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 
 export const version = (
@@ -93,6 +99,27 @@ export async function buildApp(
   await app.register(usersRoutes, { prefix: '/api/v1/consortia/:consortiumId/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/consortia/:consortiumId/audit' });
   await app.register(referenceRoutes, { prefix: '/api/v1/reference' });
+  const tenant = '/api/v1/consortia/:consortiumId';
+  await app.register(listRoutes, { prefix: `${tenant}/lists` });
+  await app.register(postingRoutes, { prefix: `${tenant}/postings` });
+  await app.register(candidateRoutes, { prefix: `${tenant}/candidates` });
+  await app.register(applicationRoutes, { prefix: `${tenant}/applications` });
+  await app.register(outcomeRoutes, { prefix: `${tenant}/outcomes` });
+  await app.register(statsRoutes, { prefix: `${tenant}/talent` });
+  await app.register(notificationRoutes, { prefix: '/api/v1/notifications' });
+
+  // postings close at their deadline: once at start, then every hour
+  let closer: NodeJS.Timeout | undefined;
+  const closeExpired = () =>
+    closeExpiredPostings(deps.db).catch((err: unknown) =>
+      app.log.error({ err }, 'closing expired postings failed'),
+    );
+  app.addHook('onReady', async () => {
+    await closeExpired();
+    closer = setInterval(() => void closeExpired(), 60 * 60 * 1000);
+    closer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(closer));
 
   const webDist = deps.config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

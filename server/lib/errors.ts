@@ -16,10 +16,18 @@ export const errorCodes = [
   'ROLE_NOT_FOUND',
   'CATALOG_NOT_FOUND',
   'CATALOG_ENTRY_NOT_FOUND',
+  'LIST_ITEM_NOT_FOUND',
+  'POSTING_NOT_FOUND',
+  'CANDIDATE_NOT_FOUND',
+  'APPLICATION_NOT_FOUND',
+  'OUTCOME_NOT_FOUND',
   'USERNAME_TAKEN',
   'CONSORTIUM_CODE_TAKEN',
   'USCC_TAKEN',
   'CONFLICT',
+  'INVALID_TRANSITION',
+  'ID_CARD_TAKEN',
+  'ALREADY_APPLIED',
   'PASSWORD_TOO_WEAK',
   'PASSWORD_INCORRECT',
   'ROLE_NOT_ALLOWED',
@@ -51,11 +59,19 @@ export function statusOf(code: ErrorCode): number {
     case 'ROLE_NOT_FOUND':
     case 'CATALOG_NOT_FOUND':
     case 'CATALOG_ENTRY_NOT_FOUND':
+    case 'LIST_ITEM_NOT_FOUND':
+    case 'POSTING_NOT_FOUND':
+    case 'CANDIDATE_NOT_FOUND':
+    case 'APPLICATION_NOT_FOUND':
+    case 'OUTCOME_NOT_FOUND':
       return 404;
     case 'USERNAME_TAKEN':
     case 'CONSORTIUM_CODE_TAKEN':
     case 'USCC_TAKEN':
     case 'CONFLICT':
+    case 'INVALID_TRANSITION':
+    case 'ID_CARD_TAKEN':
+    case 'ALREADY_APPLIED':
     case 'LAST_SECRETARIAT':
       return 409;
     case 'ACCOUNT_LOCKED':
@@ -104,4 +120,16 @@ export function isUniqueViolation(err: unknown): boolean {
     if ((e as { code?: unknown }).code === '23505') return true;
   }
   return false;
+}
+
+/** The name of the unique constraint a violation broke (either driver), or null. */
+export function violatedConstraint(err: unknown): string | null {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const x = e as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (x.code !== '23505') continue;
+    if (typeof x.constraint === 'string') return x.constraint;
+    const m = typeof x.message === 'string' ? /unique constraint "([^"]+)"/.exec(x.message) : null;
+    return m?.[1] ?? null;
+  }
+  return null;
 }

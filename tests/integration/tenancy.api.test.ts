@@ -7,6 +7,8 @@ import {
   createTestApp,
   expectError,
   login,
+  makeIdCard,
+  makeTalent,
   makeWorld,
   type Session,
   type TestApp,
@@ -19,6 +21,8 @@ let adminB: Session;
 
 type Op = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
 let tenantOps: Op[] = [];
+let talentB: Awaited<ReturnType<typeof makeTalent>>;
+const freshIdCard = makeIdCard('20060101');
 
 /** A valid body for every tenant write, so that a 404 cannot come from validation failing first. */
 const bodies: Record<string, unknown> = {
@@ -39,6 +43,51 @@ const bodies: Record<string, unknown> = {
   'PUT /api/v1/consortia/{consortiumId}/charter': { any: 'body' },
   'POST /api/v1/consortia/{consortiumId}/units/import': { any: 'body' },
   'POST /api/v1/consortia/{consortiumId}/units/import/annotated': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/lists': {
+    kind: 'talent',
+    unitId: '{unitId}',
+    title: '需求',
+    headcount: 1,
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/lists/{itemId}': { title: '改名需求' },
+  'POST /api/v1/consortia/{consortiumId}/lists/{itemId}/actions': { action: 'submit' },
+  'POST /api/v1/consortia/{consortiumId}/lists/{itemId}/progress': { progress: 'matching' },
+  'POST /api/v1/consortia/{consortiumId}/lists/{itemId}/links': {
+    targetKind: 'other',
+    targetId: 'y',
+    label: '链接',
+  },
+  'POST /api/v1/consortia/{consortiumId}/lists/import': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/lists/import/annotated': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/postings': {
+    unitId: '{unitId}',
+    kind: 'job',
+    title: '新岗位',
+    headcount: 1,
+    deadline: '2099-12-31',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/postings/{postingId}': { title: '改名岗位' },
+  'POST /api/v1/consortia/{consortiumId}/postings/{postingId}/actions': { action: 'close' },
+  'POST /api/v1/consortia/{consortiumId}/candidates': {
+    schoolUnitId: '{schoolId}',
+    kind: 'student',
+    name: '新学生',
+    idCard: '{idCard}',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/candidates/{candidateId}': { skills: ['焊接'] },
+  'POST /api/v1/consortia/{consortiumId}/candidates/import': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/candidates/import/annotated': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/applications': { postingId: '{postingId}' },
+  'POST /api/v1/consortia/{consortiumId}/applications/{applicationId}/actions': { action: 'shortlist' },
+  'POST /api/v1/consortia/{consortiumId}/outcomes': {
+    candidateId: '{candidateId}',
+    cohortYear: 2024,
+    destination: 'further_study',
+    verificationSource: 'self_report',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/outcomes/{outcomeId}': { verifiedBy: '某人' },
+  'POST /api/v1/consortia/{consortiumId}/outcomes/import': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/outcomes/import/annotated': { any: 'body' },
 };
 
 /** Query strings an operation needs to pass validation. */
@@ -46,6 +95,15 @@ const queries: Record<string, string> = {
   'PUT /api/v1/consortia/{consortiumId}/charter': '?fileName=charter.pdf',
   'POST /api/v1/consortia/{consortiumId}/units/import': '?format=xlsx',
   'POST /api/v1/consortia/{consortiumId}/units/import/annotated': '?format=xlsx',
+  'GET /api/v1/consortia/{consortiumId}/lists': '?kind=talent',
+  'GET /api/v1/consortia/{consortiumId}/lists/export': '?kind=talent',
+  'GET /api/v1/consortia/{consortiumId}/lists/template': '?kind=talent',
+  'POST /api/v1/consortia/{consortiumId}/lists/import': '?format=xlsx&kind=talent',
+  'POST /api/v1/consortia/{consortiumId}/lists/import/annotated': '?format=xlsx&kind=talent',
+  'POST /api/v1/consortia/{consortiumId}/candidates/import': '?format=xlsx&schoolUnitId={schoolId}',
+  'POST /api/v1/consortia/{consortiumId}/candidates/import/annotated': '?format=xlsx&schoolUnitId={schoolId}',
+  'POST /api/v1/consortia/{consortiumId}/outcomes/import': '?format=xlsx',
+  'POST /api/v1/consortia/{consortiumId}/outcomes/import/annotated': '?format=xlsx',
 };
 
 beforeAll(async () => {
@@ -53,6 +111,7 @@ beforeAll(async () => {
   w = await makeWorld(t.db);
   secA = await login(t.app, w.A.secretariat.username);
   adminB = await login(t.app, w.B.secretariat.username);
+  talentB = await makeTalent(t.db, w.B);
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
     paths: Record<string, Record<string, unknown>>;
   }>();
@@ -66,12 +125,37 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Placeholders of paths, queries and bodies: B's records. */
+function records(side: typeof w.A, membershipId: string): Record<string, string> {
+  return {
+    unitId: side.enterprise.id,
+    userId: side.teacher.id,
+    membershipId,
+    schoolId: side.school.id,
+    itemId: talentB.item.id,
+    linkId: talentB.link.id,
+    postingId: talentB.posting.id,
+    candidateId: talentB.candidate.id,
+    applicationId: talentB.application.id,
+    outcomeId: talentB.outcome.id,
+    idCard: freshIdCard,
+  };
+}
+
+function substitute(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+}
+
+function bodyOf(op: Op, values: Record<string, string>): unknown {
+  const body = bodies[`${op.method} ${op.path}`];
+  return body === undefined ? undefined : (JSON.parse(substitute(JSON.stringify(body), values)) as unknown);
+}
+
 function fill(path: string, side: typeof w.A, membershipId: string, method = 'GET') {
-  return (path + (queries[`${method} ${path}`] ?? ''))
-    .replace('{consortiumId}', side.c.id)
-    .replace('{unitId}', side.enterprise.id)
-    .replace('{userId}', side.teacher.id)
-    .replace('{membershipId}', membershipId);
+  return substitute(path + (queries[`${method} ${path}`] ?? ''), {
+    ...records(side, membershipId),
+    consortiumId: side.c.id,
+  });
 }
 
 async function membershipOf(s: Session, consortiumId: string, userId: string): Promise<string> {
@@ -86,7 +170,12 @@ describe('tenant endpoints', () => {
     for (const op of tenantOps) {
       if (op.method === 'POST' || op.method === 'PATCH' || op.method === 'PUT')
         expect(bodies[`${op.method} ${op.path}`], `${op.method} ${op.path}`).toBeDefined();
-      expect(op.path.replace(/\{(consortiumId|unitId|userId|membershipId)\}/g, '')).not.toMatch(/\{/);
+      expect(
+        op.path.replace(
+          /\{(consortiumId|unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId)\}/g,
+          '',
+        ),
+      ).not.toMatch(/\{/);
     }
   });
 
@@ -98,7 +187,7 @@ describe('tenant endpoints', () => {
         null,
         op.method,
         fill(op.path, w.B, mB, op.method),
-        bodies[`${op.method} ${op.path}`],
+        bodyOf(op, records(w.B, mB)),
       );
       expectError(res, 401, 'UNAUTHENTICATED');
     }
@@ -113,7 +202,7 @@ describe('tenant endpoints', () => {
         secA,
         op.method,
         fill(op.path, w.B, mB, op.method),
-        bodies[`${op.method} ${op.path}`],
+        bodyOf(op, records(w.B, mB)),
       );
       expect(res.statusCode, `${op.method} ${op.path}: ${res.body}`).toBe(404);
       expect(res.json().error.code).toMatch(/NOT_FOUND$/);
@@ -123,15 +212,19 @@ describe('tenant endpoints', () => {
 
   it("answer 404 for another consortium's record reached through one's own consortium", async () => {
     const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
-    const withRecord = tenantOps.filter((op) => /\{(unitId|userId|membershipId)\}/.test(op.path));
-    expect(withRecord.length).toBeGreaterThanOrEqual(6);
+    const withRecord = tenantOps.filter((op) =>
+      /\{(unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId)\}/.test(
+        op.path,
+      ),
+    );
+    expect(withRecord.length).toBeGreaterThanOrEqual(20);
     for (const op of withRecord) {
-      const url = (op.path + (queries[`${op.method} ${op.path}`] ?? ''))
-        .replace('{consortiumId}', w.A.c.id)
-        .replace('{unitId}', w.B.enterprise.id)
-        .replace('{userId}', w.B.teacher.id)
-        .replace('{membershipId}', mB);
-      const res = await call(t.app, secA, op.method, url, bodies[`${op.method} ${op.path}`]);
+      const values = records(w.B, mB);
+      const url = substitute(op.path + (queries[`${op.method} ${op.path}`] ?? ''), {
+        ...values,
+        consortiumId: w.A.c.id,
+      });
+      const res = await call(t.app, secA, op.method, url, bodyOf(op, values));
       expect(res.statusCode, `${op.method} ${url}: ${res.body}`).toBe(404);
     }
   });

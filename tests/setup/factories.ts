@@ -3,11 +3,23 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import type { DatabaseHandle, Db } from '../../server/db/client.ts';
-import { consortia, memberships, memberUnits, users } from '../../server/db/schema/index.ts';
+import {
+  applications,
+  candidates,
+  consortia,
+  employmentOutcomes,
+  listItems,
+  listLinks,
+  memberships,
+  memberUnits,
+  postings,
+  users,
+} from '../../server/db/schema/index.ts';
+import { searchFields } from '../../server/modules/talent/postings.service.ts';
 import { AccessControl } from '../../server/modules/access/access.service.ts';
 import { hashPassword } from '../../server/modules/identity/password.ts';
 import { createTestDatabase } from './db.ts';
-import { usccCheckChar } from '../../server/lib/identifiers.ts';
+import { idCardCheckChar, usccCheckChar } from '../../server/lib/identifiers.ts';
 import { requiresUscc } from '../../server/modules/consortium/consortium.core.ts';
 
 export const PASSWORD = 'test-pass-1234';
@@ -166,4 +178,101 @@ export function makeUscc(n: number, region = '320500'): string {
   const body = `91${region}${String(n).padStart(8, '0')}`.slice(0, 16);
   const orgCode = `${body}${'0123456789ABCDEFGHJKLMNPQRTUWXY'[n % 31]}`;
   return `${orgCode}${usccCheckChar(orgCode)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Talent platform records
+
+let idSeq = 0;
+/** A valid 公民身份号码 (check digit computed), born on `birth` (YYYYMMDD), unique per call. */
+export function makeIdCard(birth = '20050315', region = '320505'): string {
+  const body = `${region}${birth}${String(++idSeq % 1000).padStart(3, '0')}`;
+  return body + idCardCheckChar(body);
+}
+
+export async function makeListItem(
+  db: Db,
+  consortiumId: string,
+  unitId: string,
+  over: Partial<typeof listItems.$inferInsert> = {},
+) {
+  const [i] = await db
+    .insert(listItems)
+    .values({ consortiumId, unitId, kind: 'talent', title: `人才需求${next()}`, headcount: 5, ...over })
+    .returning();
+  return i!;
+}
+
+export async function makePosting(
+  db: Db,
+  consortiumId: string,
+  unitId: string,
+  over: Partial<typeof postings.$inferInsert> = {},
+) {
+  const title = over.title ?? `岗位${next()}`;
+  const [p] = await db
+    .insert(postings)
+    .values({
+      consortiumId,
+      unitId,
+      kind: 'job',
+      title,
+      headcount: 3,
+      deadline: '2099-12-31',
+      status: 'published',
+      vettedAt: new Date(),
+      ...searchFields({ title, requirements: over.requirements ?? null, skills: over.skills ?? [] }),
+      ...over,
+    })
+    .returning();
+  return p!;
+}
+
+export async function makeCandidate(
+  db: Db,
+  consortiumId: string,
+  schoolUnitId: string | null,
+  over: Partial<typeof candidates.$inferInsert> = {},
+) {
+  const [c] = await db
+    .insert(candidates)
+    .values({
+      consortiumId,
+      schoolUnitId,
+      name: `学生${next()}`,
+      idCard: makeIdCard(),
+      gender: 'female',
+      birthDate: '2005-03-15',
+      level: 'higher',
+      ...over,
+    })
+    .returning();
+  return c!;
+}
+
+/** One of each talent record in a consortium of `makeWorld`, for tests that need ids to reach. */
+export async function makeTalent(db: Db, side: Awaited<ReturnType<typeof makeWorld>>['A']) {
+  const item = await makeListItem(db, side.c.id, side.enterprise.id);
+  const [link] = await db
+    .insert(listLinks)
+    .values({ consortiumId: side.c.id, itemId: item.id, targetKind: 'other', targetId: 'x', label: '链接' })
+    .returning();
+  const posting = await makePosting(db, side.c.id, side.enterprise.id);
+  const candidate = await makeCandidate(db, side.c.id, side.school.id, { userId: side.student.id });
+  const [application] = await db
+    .insert(applications)
+    .values({ consortiumId: side.c.id, postingId: posting.id, candidateId: candidate.id })
+    .returning();
+  const [outcome] = await db
+    .insert(employmentOutcomes)
+    .values({
+      consortiumId: side.c.id,
+      candidateId: candidate.id,
+      schoolUnitId: side.school.id,
+      cohortYear: 2025,
+      destination: 'further_study',
+      verificationSource: 'self_report',
+    })
+    .returning();
+  return { item, link: link!, posting, candidate, application: application!, outcome: outcome! };
 }

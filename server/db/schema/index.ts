@@ -3,3 +3,4 @@ export * from './consortium.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './catalog.ts';
+export * from './talent.ts';

@@ -1,6 +1,7 @@
 // The demo consortium seeded on first start. Every name here is fictional: 江临 is not a real city,
-// and no unit impersonates a real organisation. Region codes are left empty rather than invented;
-// USCCs have a valid check character but a region part (329900) no real city has.
+// and no unit impersonates a real organisation. Units' region codes are left empty rather than invented;
+// USCCs have a valid check character but a region part (329900) no real city has, and the same
+// fictional 329900 is the demo city's code (its talent data: ./talent-demo.ts).
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { queryRows } from '../client.ts';
@@ -16,6 +17,8 @@ import {
 import { requiresUscc } from '../../modules/consortium/consortium.core.ts';
 import { hashPassword } from '../../modules/identity/password.ts';
 import { recordAudit } from '../../modules/audit/audit.service.ts';
+import { today } from '../../modules/talent/talent.shared.ts';
+import { seedTalentDemo } from './talent-demo.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'chanjiao2026';
 export const DEMO_CONSORTIUM_CODE = 'jianglin-im';
@@ -32,7 +35,7 @@ type UnitSeed = {
 };
 
 /** A small deterministic generator, so every demo database is the same. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let x = seed >>> 0;
   return () => {
     x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
@@ -253,6 +256,14 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
   await db.transaction(async (tx: Tx) => {
     const consortiumIds: string[] = [];
     const unitIds = new Map<string, { consortiumId: string; id: string }>();
+    const unitsOf: {
+      id: string;
+      name: string;
+      type: string;
+      uscc: string | null;
+      industryCode: string | null;
+    }[][] = [];
+    const userIds = new Map<string, string>();
     let serial = 0;
     for (const def of consortiumDefs) {
       const [c] = await tx
@@ -300,15 +311,20 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
           enrolmentAsOf: u.enrolment ? '2026-09-01' : null,
         };
       });
-      const created = await tx
-        .insert(memberUnits)
-        .values(rows)
-        .returning({ id: memberUnits.id, name: memberUnits.name });
+      const created = await tx.insert(memberUnits).values(rows).returning({
+        id: memberUnits.id,
+        name: memberUnits.name,
+        type: memberUnits.type,
+        uscc: memberUnits.uscc,
+        industryCode: memberUnits.industryCode,
+      });
       for (const u of created) unitIds.set(u.name, { consortiumId: c.id, id: u.id });
+      unitsOf.push(created);
     }
     for (const [username, displayName, roleCode, , , consortiumIndex, unitName] of accountDefs) {
       const [u] = await tx.insert(users).values({ username, displayName, passwordHash }).returning();
       if (!u) throw new Error('seed: user not created');
+      userIds.set(username, u.id);
       const unit = unitName ? unitIds.get(unitName) : undefined;
       if (unitName && !unit) throw new Error(`seed: no unit ${unitName}`);
       const targets =
@@ -323,5 +339,18 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
           .values({ userId: u.id, consortiumId, memberUnitId: unit?.id ?? null, roleCode });
       }
     }
+    const user = (name: string) => userIds.get(name)!;
+    await seedTalentDemo(
+      tx,
+      consortiumIds[0]!,
+      unitsOf[0]!,
+      {
+        student: user('student'),
+        enterprise: user('enterprise'),
+        secretariat: user('secretariat'),
+        school: user('school'),
+      },
+      today(),
+    );
   });
 }

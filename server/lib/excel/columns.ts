@@ -287,3 +287,53 @@ export function fromValidator(
     format: (v) => v ?? null,
   };
 }
+
+/**
+ * Several values in one cell, separated by 、，,；; or line breaks; written joined by 、. Each value is
+ * checked by `item` when given (e.g. a code pattern).
+ */
+export function list(
+  opts: { maxItems?: number; maxLength?: number; item?: RegExp; itemHint?: string } = {},
+): ColumnType<string[]> {
+  const { maxItems = 50, maxLength = 40, item, itemHint } = opts;
+  return {
+    kind: 'text',
+    hint: `多个值用“、”分隔，最多 ${maxItems} 个${itemHint ? `；每个：${itemHint}` : ''}`,
+    hintEn: `several values separated by 、 or commas, at most ${maxItems}${itemHint ? `; each: ${itemHint}` : ''}`,
+    parse: (raw) => {
+      const values = [
+        ...new Set(
+          raw
+            .split(/[、，,；;\n]+/)
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (values.length > maxItems) {
+        return fail(
+          'TOO_MANY',
+          `at most ${maxItems} values (got ${values.length})`,
+          `最多 ${maxItems} 个值（当前 ${values.length} 个）`,
+        );
+      }
+      for (const v of values) {
+        if ([...v].length > maxLength) {
+          return fail(
+            'TOO_LONG',
+            `“${v}” is longer than ${maxLength} characters`,
+            `“${v}”超过 ${maxLength} 个字`,
+          );
+        }
+        if (item && !item.test(v)) {
+          return fail(
+            'INVALID_FORMAT',
+            `“${v}”: ${itemHint ?? 'wrong format'}`,
+            `“${v}”格式不正确${itemHint ? `：${itemHint}` : ''}`,
+          );
+        }
+      }
+      return ok(values);
+    },
+    format: (v) => (v && v.length ? v.join('、') : null),
+  };
+}

@@ -4,6 +4,7 @@ export {
   boolean,
   columnsOf,
   date,
+  list,
   decimal,
   excelSerialToDate,
   fromValidator,
