@@ -17,6 +17,17 @@ const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const CatalogsPage = lazy(() => import('../features/catalogs/CatalogsPage'));
 const CatalogBrowser = lazy(() => import('../features/catalogs/CatalogBrowser'));
+const ListsPage = lazy(() => import('../features/lists/ListsPage'));
+const PostingsPage = lazy(() => import('../features/postings/PostingsPage'));
+const PostingDetailPage = lazy(() => import('../features/postings/PostingDetailPage'));
+const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage'));
+const ApplicationDetailPage = lazy(() => import('../features/applications/ApplicationDetailPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const CandidatesPage = lazy(() => import('../features/candidates/CandidatesPage'));
+const MyProfilePage = lazy(() => import('../features/candidates/MyProfilePage'));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage'));
+const RatesPage = lazy(() => import('../features/talent/RatesPage'));
+const DashboardPage = lazy(() => import('../features/talent/DashboardPage'));
 
 function ConsortiaRoute() {
   const me = useMe();
@@ -78,6 +89,87 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
+      {
+        path: 'lists',
+        element: (
+          <Guard requires="list.read" needsConsortium>
+            <ListsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'postings',
+        element: (
+          <Guard requires="posting.read" needsConsortium>
+            <PostingsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'postings/:postingId',
+        element: (
+          <Guard requires="posting.read" needsConsortium>
+            <PostingDetailPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'applications',
+        element: (
+          <Guard requires="application.read" needsConsortium>
+            <ApplicationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'applications/:applicationId',
+        element: (
+          <Guard requires="application.read" needsConsortium>
+            <ApplicationDetailPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'candidates',
+        element: (
+          <Guard requires="candidate.read" needsConsortium>
+            <CandidatesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'my-profile',
+        element: (
+          <Guard requires="application.apply" needsConsortium>
+            <MyProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'outcomes',
+        element: (
+          <Guard requires="outcome.read" needsConsortium>
+            <OutcomesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent/rates',
+        element: (
+          <Guard requires="talent.stats" needsConsortium>
+            <RatesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'talent/dashboard',
+        element: (
+          <Guard requires="talent.stats" needsConsortium>
+            <DashboardPage />
+          </Guard>
+        ),
+      },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'catalogs', element: <CatalogsPage /> },
       { path: 'catalogs/:kind/:version', element: <CatalogBrowser /> },
       { path: 'account', element: <AccountPage /> },

@@ -4,9 +4,17 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  LineChartOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
@@ -21,6 +29,8 @@ export type NavEntry = {
   requires?: Capability;
   /** the page lists records of the current consortium */
   needsConsortium?: boolean;
+  /** hidden from those who hold this capability (students get their own pages instead) */
+  hiddenWith?: Capability;
 };
 
 export const navEntries: NavEntry[] = [
@@ -48,6 +58,72 @@ export const navEntries: NavEntry[] = [
     label: 'nav.audit',
     icon: <AuditOutlined />,
     requires: 'audit.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'dashboard',
+    path: '/talent/dashboard',
+    label: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    requires: 'talent.stats',
+    needsConsortium: true,
+  },
+  {
+    key: 'lists',
+    path: '/lists',
+    label: 'nav.lists',
+    icon: <UnorderedListOutlined />,
+    requires: 'list.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'postings',
+    path: '/postings',
+    label: 'nav.postings',
+    icon: <SolutionOutlined />,
+    requires: 'posting.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'applications',
+    path: '/applications',
+    label: 'nav.applications',
+    icon: <FileDoneOutlined />,
+    requires: 'application.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'myProfile',
+    path: '/my-profile',
+    label: 'nav.myProfile',
+    icon: <IdcardOutlined />,
+    requires: 'application.apply',
+    needsConsortium: true,
+  },
+  {
+    key: 'candidates',
+    path: '/candidates',
+    label: 'nav.candidates',
+    icon: <UserOutlined />,
+    requires: 'candidate.read',
+    needsConsortium: true,
+    hiddenWith: 'application.apply',
+  },
+  {
+    key: 'outcomes',
+    path: '/outcomes',
+    label: 'nav.outcomes',
+    icon: <FlagOutlined />,
+    requires: 'outcome.read',
+    needsConsortium: true,
+    hiddenWith: 'application.apply',
+  },
+  {
+    key: 'rates',
+    path: '/talent/rates',
+    label: 'nav.rates',
+    icon: <LineChartOutlined />,
+    requires: 'talent.stats',
     needsConsortium: true,
   },
   { key: 'catalogs', path: '/catalogs', label: 'nav.catalogs', icon: <BookOutlined /> },
@@ -79,6 +155,7 @@ export function visibleEntries(
   return navEntries.filter((e) => {
     if (e.key === 'consortia') return canListConsortia(me);
     if (e.needsConsortium && !consortiumId) return false;
+    if (e.hiddenWith && can(e.hiddenWith)) return false;
     return !e.requires || can(e.requires);
   });
 }

@@ -1,7 +1,13 @@
 // English. Typed against zh-CN: a missing or extra key does not compile.
+import candidates from './candidates.en';
+import lists from './lists.en';
+import postings from './postings.en';
 import type zhCN from './zh-CN';
 
 const en: Record<keyof typeof zhCN, string> = {
+  ...lists,
+  ...postings,
+  ...candidates,
   'app.name': 'Chanjiao',
   'app.tagline': 'Chanjiao · the platform of municipal industry–education consortia',
 
@@ -14,6 +20,15 @@ const en: Record<keyof typeof zhCN, string> = {
   'nav.users': 'Accounts',
   'nav.audit': 'Audit log',
   'nav.roles': 'Roles & permissions',
+  'nav.dashboard': 'Supply & demand',
+  'nav.lists': 'Three lists',
+  'nav.postings': 'Postings',
+  'nav.applications': 'Applications',
+  'nav.candidates': 'Students',
+  'nav.myProfile': 'My profile',
+  'nav.outcomes': 'Graduate outcomes',
+  'nav.rates': 'Employment rates',
+  'nav.notifications': 'Notifications',
   'nav.account': 'My account',
   'nav.userMenu': 'User menu',
   'nav.open': 'Open navigation',

@@ -1,5 +1,11 @@
-// 简体中文：默认语言，也是所有文案键的来源（en.ts 必须逐一对应）。
+// 简体中文：默认语言，也是所有文案键的来源（en.ts 必须逐一对应）。各功能区的文案在各自的文件中，在此合并。
+import candidates from './candidates.zh-CN';
+import lists from './lists.zh-CN';
+import postings from './postings.zh-CN';
 const zhCN = {
+  ...lists,
+  ...postings,
+  ...candidates,
   'app.name': '产教联',
   'app.tagline': '产教联 · 市域产教联合体协同平台',
 
@@ -12,6 +18,15 @@ const zhCN = {
   'nav.users': '账号',
   'nav.audit': '审计日志',
   'nav.roles': '角色与权限',
+  'nav.dashboard': '供需看板',
+  'nav.lists': '三张清单',
+  'nav.postings': '岗位',
+  'nav.applications': '求职申请',
+  'nav.candidates': '学生档案',
+  'nav.myProfile': '我的档案',
+  'nav.outcomes': '毕业去向',
+  'nav.rates': '就业质量',
+  'nav.notifications': '消息通知',
   'nav.account': '个人中心',
   'nav.userMenu': '用户菜单',
   'nav.open': '打开导航',
