@@ -264,8 +264,8 @@ export const candidates = pgTable(
     uniqueIndex('candidates_id_card').on(t.consortiumId, t.idCard),
     uniqueIndex('candidates_user').on(t.consortiumId, t.userId),
     uniqueIndex('candidates_student_no').on(t.consortiumId, t.schoolUnitId, t.studentNo),
+    // no trigram index on names: a Chinese name is 2–3 characters, which trigrams cannot serve
     index('candidates_major').on(t.consortiumId, t.majorCode),
-    index('candidates_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
 

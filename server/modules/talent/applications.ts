@@ -3,7 +3,7 @@
 // is recorded with its time and actor, and the other side is notified in the app.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
 import { applications, candidates, memberUnits, postings } from '../../db/schema/index.ts';
@@ -172,8 +172,8 @@ async function scopeFilter(
   if (scope.kind === 'all') return undefined;
   const parts: SQL[] = [];
   if (scope.unitIds.length) {
-    parts.push(sql`${postings.unitId} = any(${scope.unitIds}::uuid[])`);
-    parts.push(sql`${candidates.schoolUnitId} = any(${scope.unitIds}::uuid[])`);
+    parts.push(inArray(postings.unitId, scope.unitIds));
+    parts.push(inArray(candidates.schoolUnitId, scope.unitIds));
   }
   if (scope.ownUserId) parts.push(eq(candidates.userId, scope.ownUserId));
   return or(...parts);

@@ -1,8 +1,8 @@
 // Students from Excel: a school imports thousands of rows at once. Every row is validated (身份证 check
 // digit, unknown major code, duplicates in the file and against other schools); all rows or none are
 // written, in batches of multi-row upserts so 20,000 rows take seconds, not minutes.
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client.ts';
 import { candidates, memberUnits } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
@@ -154,7 +154,67 @@ export function toCandidateSheetRow(c: CandidateRow): CandidateSheetRow {
   };
 }
 
-const BATCH = 1000;
+const BATCH = 5000;
+
+const sheetColumns = [
+  ['consortium_id', 'uuid', 'consortiumId'],
+  ['school_unit_id', 'uuid', 'schoolUnitId'],
+  ['kind', 'text', 'kind'],
+  ['name', 'text', 'name'],
+  ['id_card', 'text', 'idCard'],
+  ['gender', 'text', 'gender'],
+  ['birth_date', 'date', 'birthDate'],
+  ['student_no', 'text', 'studentNo'],
+  ['mobile', 'text', 'mobile'],
+  ['major_code', 'text', 'majorCode'],
+  ['level', 'text', 'level'],
+  ['year_of_study', 'integer', 'yearOfStudy'],
+  ['enrolment_year', 'integer', 'enrolmentYear'],
+  ['expected_graduation', 'date', 'expectedGraduation'],
+  ['home_district', 'text', 'homeDistrict'],
+  ['skills', 'text[]', 'skills'],
+  ['certificates', 'jsonb', 'certificates'],
+  ['consent_share', 'boolean', 'consentShare'],
+  ['consent_at', 'timestamptz', 'consentAt'],
+  ['created_by', 'uuid', 'createdBy'],
+] as const;
+/** on a second import of the same person: what the file says replaces what was there */
+const updatedOnConflict = sheetColumns
+  .map(([c]) => c)
+  .filter(
+    (c) =>
+      ![
+        'consortium_id',
+        'school_unit_id',
+        'id_card',
+        'gender',
+        'birth_date',
+        'created_by',
+        'consent_at',
+      ].includes(c),
+  );
+
+/**
+ * One statement per batch: the rows travel as a single JSON parameter and PostgreSQL unpacks them
+ * (jsonb_to_recordset) — several times faster than binding 20 parameters per row, on both engines.
+ */
+async function upsertCandidates(tx: Queryable, rows: (typeof candidates.$inferInsert)[]) {
+  const json = JSON.stringify(
+    rows.map((r) => Object.fromEntries(sheetColumns.map(([col, , key]) => [col, r[key] ?? null]))),
+  );
+  const names = sql.raw(sheetColumns.map(([c]) => c).join(', '));
+  const typed = sql.raw(sheetColumns.map(([c, type]) => `${c} ${type}`).join(', '));
+  const updates = sql.raw(
+    [
+      ...updatedOnConflict.map((c) => `${c} = excluded.${c}`),
+      'consent_at = case when candidates.consent_share = excluded.consent_share then candidates.consent_at else excluded.consent_at end',
+      'updated_at = now()',
+    ].join(', '),
+  );
+  await tx.execute(sql`insert into ${candidates} (${names})
+    select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${typed})
+    on conflict (consortium_id, id_card) do update set ${updates}`);
+}
 
 /**
  * Validate a student file for one school and, unless it is a dry run or any row is wrong, write it in
@@ -232,7 +292,7 @@ export async function importCandidates(
       .where(
         and(
           eq(candidates.consortiumId, consortiumId),
-          sql`${candidates.idCard} = any(${idCards.slice(i, i + 5000)}::text[])`,
+          inArray(candidates.idCard, idCards.slice(i, i + 5000)),
         ),
       );
     for (const r of rows) existing.set(r.idCard, { schoolUnitId: r.schoolUnitId, schoolName: r.schoolName });
@@ -333,31 +393,7 @@ export async function importCandidates(
   const counts = { inserted: values.length - updated, updated, unchanged: 0 };
   if (report.ok && !opts.dryRun && values.length > 0) {
     await db.transaction(async (tx) => {
-      for (let i = 0; i < values.length; i += BATCH) {
-        await tx
-          .insert(candidates)
-          .values(values.slice(i, i + BATCH))
-          .onConflictDoUpdate({
-            target: [candidates.consortiumId, candidates.idCard],
-            set: {
-              kind: sql`excluded.kind`,
-              name: sql`excluded.name`,
-              studentNo: sql`excluded.student_no`,
-              mobile: sql`excluded.mobile`,
-              majorCode: sql`excluded.major_code`,
-              level: sql`excluded.level`,
-              yearOfStudy: sql`excluded.year_of_study`,
-              enrolmentYear: sql`excluded.enrolment_year`,
-              expectedGraduation: sql`excluded.expected_graduation`,
-              homeDistrict: sql`excluded.home_district`,
-              skills: sql`excluded.skills`,
-              certificates: sql`excluded.certificates`,
-              consentShare: sql`excluded.consent_share`,
-              consentAt: sql`case when ${candidates.consentShare} = excluded.consent_share then ${candidates.consentAt} else excluded.consent_at end`,
-              updatedAt: sql`now()`,
-            },
-          });
-      }
+      for (let i = 0; i < values.length; i += BATCH) await upsertCandidates(tx, values.slice(i, i + BATCH));
       await recordAudit(tx, {
         consortiumId,
         actor,

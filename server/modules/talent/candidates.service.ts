@@ -1,6 +1,6 @@
 // Candidates: students, graduates and workers. Schools register and import their students; a student
 // edits their own profile; 身份证号 and phone are masked unless the viewer may see personal data.
-import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
 import { candidates, memberUnits } from '../../db/schema/index.ts';
 import { AppError, validationError, violatedConstraint, type FieldIssue } from '../../lib/errors.ts';
@@ -80,12 +80,7 @@ export async function presentCandidates(
     const us = await db
       .select({ id: memberUnits.id, name: memberUnits.name })
       .from(memberUnits)
-      .where(
-        and(
-          eq(memberUnits.consortiumId, rows[0].consortiumId),
-          sql`${memberUnits.id} = any(${schoolIds}::uuid[])`,
-        ),
-      );
+      .where(and(eq(memberUnits.consortiumId, rows[0].consortiumId), inArray(memberUnits.id, schoolIds)));
     for (const u of us) schools.set(u.id, u.name);
   }
   const personalBySchool = new Map<string | null, boolean>();
@@ -137,7 +132,7 @@ async function scopeFilter(
   const scope = await access.listScope(actor, 'candidate.read', consortiumId);
   if (scope.kind === 'all') return undefined;
   const parts: SQL[] = [];
-  if (scope.unitIds.length) parts.push(sql`${candidates.schoolUnitId} = any(${scope.unitIds}::uuid[])`);
+  if (scope.unitIds.length) parts.push(inArray(candidates.schoolUnitId, scope.unitIds));
   if (scope.ownUserId) parts.push(eq(candidates.userId, scope.ownUserId));
   return or(...parts);
 }

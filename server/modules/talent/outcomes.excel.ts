@@ -1,6 +1,6 @@
 // Employment outcomes from Excel: graduates found by 身份证号, one record per graduate and cohort year;
 // every row checked, all rows or none written.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidates, employmentOutcomes } from '../../db/schema/index.ts';
 import {
@@ -165,14 +165,20 @@ export async function importOutcomes(
     ),
   ];
   const idCards = [...new Set(parsed.rows.flatMap((r) => (r.values.idCard ? [r.values.idCard] : [])))];
-  const found = idCards.length
-    ? await db
+  const found: (typeof candidates.$inferSelect)[] = [];
+  for (let i = 0; i < idCards.length; i += 5000) {
+    found.push(
+      ...(await db
         .select()
         .from(candidates)
         .where(
-          and(eq(candidates.consortiumId, consortiumId), sql`${candidates.idCard} = any(${idCards}::text[])`),
-        )
-    : [];
+          and(
+            eq(candidates.consortiumId, consortiumId),
+            inArray(candidates.idCard, idCards.slice(i, i + 5000)),
+          ),
+        )),
+    );
+  }
   const byIdCard = new Map(found.map((c) => [c.idCard, c]));
   const existing = new Map(
     (

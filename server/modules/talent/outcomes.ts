@@ -303,8 +303,7 @@ async function outcomeScope(
   const scope = await access.listScope(actor, 'outcome.read', consortiumId);
   if (scope.kind === 'all') return undefined;
   const parts: SQL[] = [];
-  if (scope.unitIds.length)
-    parts.push(sql`${employmentOutcomes.schoolUnitId} = any(${scope.unitIds}::uuid[])`);
+  if (scope.unitIds.length) parts.push(inArray(employmentOutcomes.schoolUnitId, scope.unitIds));
   if (scope.ownUserId) parts.push(eq(candidates.userId, scope.ownUserId));
   return or(...parts);
 }

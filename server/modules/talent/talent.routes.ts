@@ -2,7 +2,7 @@
 // the rates and the dashboard; and the in-app notifications of the signed-in user.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { candidates, notifications } from '../../db/schema/index.ts';
 import { requireActor } from '../../lib/context.ts';
@@ -74,18 +74,14 @@ export async function outcomeRoutes(app: FastifyInstance) {
       const { consortiumId } = request.params;
       const { format, ...filter } = request.query;
       const rows = await outcomes.allOutcomes(db, access, actor, consortiumId, filter);
-      const ids = rows.map((o) => o.candidateId);
+      // the consortium's ID numbers in one read (an export lists many of its graduates)
       const idCards = new Map(
-        ids.length
-          ? (
-              await db
-                .select({ id: candidates.id, idCard: candidates.idCard })
-                .from(candidates)
-                .where(
-                  and(eq(candidates.consortiumId, consortiumId), sql`${candidates.id} = any(${ids}::uuid[])`),
-                )
-            ).map((c) => [c.id, c.idCard])
-          : [],
+        (
+          await db
+            .select({ id: candidates.id, idCard: candidates.idCard })
+            .from(candidates)
+            .where(eq(candidates.consortiumId, consortiumId))
+        ).map((c) => [c.id, c.idCard]),
       );
       const personal = new Map<string | null, boolean>();
       const sheet = [];
@@ -393,7 +389,7 @@ export async function notificationRoutes(app: FastifyInstance) {
           and(
             eq(notifications.userId, actor.userId),
             isNull(notifications.readAt),
-            ...(ids ? [sql`${notifications.id} = any(${ids}::uuid[])`] : []),
+            ...(ids ? [inArray(notifications.id, ids)] : []),
           ),
         )
         .returning({ id: notifications.id });
