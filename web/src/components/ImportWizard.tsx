@@ -54,6 +54,8 @@ type Props = {
   importPath: string;
   templatePath: string;
   templateName: string;
+  /** parameters sent with every call (template, dry run, import, annotated workbook), e.g. `kind` or `schoolUnitId` */
+  query?: Record<string, string>;
   /** called after a real import wrote its rows */
   onImported?: (report: ImportReport) => void;
 };
@@ -87,6 +89,7 @@ export function ImportWizard({
   importPath,
   templatePath,
   templateName,
+  query: extra,
   onImported,
 }: Props) {
   const { t, locale } = useI18n();
@@ -122,6 +125,7 @@ export function ImportWizard({
 
   function query(fmt: Format, dryRun: boolean, withMapping: boolean) {
     return {
+      ...extra,
       format: fmt,
       dryRun: String(dryRun),
       fileName: file?.name,
@@ -190,7 +194,7 @@ export function ImportWizard({
   async function downloadTemplate() {
     setBusy('template');
     try {
-      await api.download(templatePath, undefined, templateName);
+      await api.download(templatePath, extra, templateName);
     } catch (err) {
       void message.error(errorMessage(t, err, locale));
     } finally {
