@@ -28,6 +28,8 @@ const MyProfilePage = lazy(() => import('../features/candidates/MyProfilePage'))
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage'));
 const RatesPage = lazy(() => import('../features/talent/RatesPage'));
 const DashboardPage = lazy(() => import('../features/talent/DashboardPage'));
+const MatchingPage = lazy(() => import('../features/matching/MatchingPage'));
+const MatchingRunPage = lazy(() => import('../features/matching/MatchingRunPage'));
 
 function ConsortiaRoute() {
   const me = useMe();
@@ -166,6 +168,22 @@ export const router = createBrowserRouter([
         element: (
           <Guard requires="talent.stats" needsConsortium>
             <DashboardPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'matching',
+        element: (
+          <Guard requires="matching.read" needsConsortium>
+            <MatchingPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'matching/:runId',
+        element: (
+          <Guard requires="matching.read" needsConsortium>
+            <MatchingRunPage />
           </Guard>
         ),
       },

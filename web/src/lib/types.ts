@@ -117,4 +117,6 @@ export type Capability =
   | 'application.manage'
   | 'outcome.read'
   | 'outcome.write'
-  | 'talent.stats';
+  | 'talent.stats'
+  | 'matching.read'
+  | 'matching.run';

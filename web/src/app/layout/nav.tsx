@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FlagOutlined,
@@ -90,6 +91,14 @@ export const navEntries: NavEntry[] = [
     label: 'nav.applications',
     icon: <FileDoneOutlined />,
     requires: 'application.read',
+    needsConsortium: true,
+  },
+  {
+    key: 'matching',
+    path: '/matching',
+    label: 'nav.matching',
+    icon: <ClusterOutlined />,
+    requires: 'matching.read',
     needsConsortium: true,
   },
   {

@@ -1,6 +1,7 @@
 // English. Typed against zh-CN: a missing or extra key does not compile.
 import candidates from './candidates.en';
 import lists from './lists.en';
+import matching from './matching.en';
 import postings from './postings.en';
 import type zhCN from './zh-CN';
 
@@ -8,6 +9,7 @@ const en: Record<keyof typeof zhCN, string> = {
   ...lists,
   ...postings,
   ...candidates,
+  ...matching,
   'app.name': 'Chanjiao',
   'app.tagline': 'Chanjiao · the platform of municipal industry–education consortia',
 
@@ -29,6 +31,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'nav.outcomes': 'Graduate outcomes',
   'nav.rates': 'Employment rates',
   'nav.notifications': 'Notifications',
+  'nav.matching': 'Placement matching',
   'nav.account': 'My account',
   'nav.userMenu': 'User menu',
   'nav.open': 'Open navigation',

@@ -1,11 +1,13 @@
 // 简体中文：默认语言，也是所有文案键的来源（en.ts 必须逐一对应）。各功能区的文案在各自的文件中，在此合并。
 import candidates from './candidates.zh-CN';
 import lists from './lists.zh-CN';
+import matching from './matching.zh-CN';
 import postings from './postings.zh-CN';
 const zhCN = {
   ...lists,
   ...postings,
   ...candidates,
+  ...matching,
   'app.name': '产教联',
   'app.tagline': '产教联 · 市域产教联合体协同平台',
 
@@ -27,6 +29,7 @@ const zhCN = {
   'nav.outcomes': '毕业去向',
   'nav.rates': '就业质量',
   'nav.notifications': '消息通知',
+  'nav.matching': '供需撮合',
   'nav.account': '个人中心',
   'nav.userMenu': '用户菜单',
   'nav.open': '打开导航',

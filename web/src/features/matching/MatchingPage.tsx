@@ -1,0 +1,4 @@
+// replaced by the page's implementation
+export default function Page() {
+  return null;
+}
