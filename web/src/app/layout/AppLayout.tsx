@@ -5,6 +5,7 @@ import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageSpinner } from '../../components/States';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { useT } from '../../lib/i18n';
 import { Brand } from './Brand';
 import { ConsortiumSwitcher } from './ConsortiumSwitcher';
@@ -81,6 +82,7 @@ export function AppLayout() {
           )}
           {isPhone ? <Brand /> : <ConsortiumSwitcher />}
           <Flex gap={4} align="center" style={{ marginLeft: 'auto' }}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>
