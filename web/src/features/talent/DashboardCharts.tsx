@@ -6,9 +6,10 @@ import { Link, useNavigate } from 'react-router';
 import { fontFamily } from '../../app/theme';
 import { EmptyState } from '../../components/States';
 import { useI18n } from '../../lib/i18n';
-import { colors, type TalentChartOption } from './charts';
+import { EChart } from '../../components/charts/EChart';
+import type { ChartOption } from '../../components/charts/echarts';
+import { colors } from './charts';
 import { count, percent } from './format';
-import { TalentChart } from './TalentChart';
 import type { Dashboard } from './types';
 
 const axisLabel = { fontFamily, color: '#595959' };
@@ -33,7 +34,7 @@ export function DemandSupplyChart({
       })),
     [data, t],
   );
-  const option = useMemo<TalentChartOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -76,7 +77,7 @@ export function DemandSupplyChart({
 
   return (
     <>
-      <TalentChart
+      <EChart
         option={option}
         height={320}
         ariaLabel={t('dash.demandSupplyAria')}
@@ -136,7 +137,7 @@ export function OccupationChart({
   const { t } = useI18n();
   const navigate = useNavigate();
   const rows = useMemo(() => [...data].reverse(), [data]);
-  const option = useMemo<TalentChartOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -162,7 +163,7 @@ export function OccupationChart({
   );
   if (rows.length === 0) return <EmptyState description={t('dash.noOccupation')} />;
   return (
-    <TalentChart
+    <EChart
       option={option}
       height={Math.max(220, rows.length * 44 + 40)}
       ariaLabel={t('dash.occupationAria', {
@@ -191,7 +192,7 @@ export function FunnelChart({
 }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const option = useMemo<TalentChartOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily },
       tooltip: {
@@ -230,7 +231,7 @@ export function FunnelChart({
   );
   if (funnel.applied === 0) return <EmptyState description={t('dash.noApplications')} />;
   return (
-    <TalentChart
+    <EChart
       option={option}
       height={300}
       ariaLabel={t('dash.funnelAria', {
@@ -248,7 +249,7 @@ export function FunnelChart({
 /** New applications per week (the last 26 weeks that had any). */
 export function WeeklyChart({ data }: { data: Dashboard['applicationsByWeek'] }) {
   const { t, locale } = useI18n();
-  const option = useMemo<TalentChartOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily },
       tooltip: {
@@ -280,7 +281,7 @@ export function WeeklyChart({ data }: { data: Dashboard['applicationsByWeek'] })
   );
   if (data.length === 0) return <EmptyState description={t('dash.noWeeks')} />;
   return (
-    <TalentChart
+    <EChart
       option={option}
       height={300}
       ariaLabel={t('dash.weeklyAria', {
@@ -295,7 +296,7 @@ export function WeeklyChart({ data }: { data: Dashboard['applicationsByWeek'] })
 export function TrendChart({ data }: { data: Dashboard['outcomesTrend'] }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const option = useMemo<TalentChartOption>(() => {
+  const option = useMemo<ChartOption>(() => {
     const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
     return {
       textStyle: { fontFamily },
@@ -332,7 +333,7 @@ export function TrendChart({ data }: { data: Dashboard['outcomesTrend'] }) {
   if (data.length === 0) return <EmptyState description={t('dash.noOutcomes')} />;
   return (
     <>
-      <TalentChart
+      <EChart
         option={option}
         height={300}
         ariaLabel={t('dash.trendAria')}

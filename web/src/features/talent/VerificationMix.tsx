@@ -8,9 +8,9 @@ import { withQuery } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { verificationLabel } from '../outcomes/labels';
 import type { RateScope, VerificationSource } from '../outcomes/types';
-import type { TalentChartOption } from './charts';
+import { EChart } from '../../components/charts/EChart';
+import type { ChartOption } from '../../components/charts/echarts';
 import { count, percent } from './format';
-import { TalentChart } from './TalentChart';
 import type { Rates } from './types';
 
 const sourceColors: Record<VerificationSource, string> = {
@@ -26,7 +26,7 @@ export function VerificationMix({ data, scope, canDrill }: Props) {
   const { t, locale } = useI18n();
   const rows = useMemo(() => data.map((d) => ({ ...d, label: verificationLabel(t, d.source) })), [data, t]);
   const shown = useMemo(() => rows.filter((r) => r.count > 0), [rows]);
-  const option = useMemo<TalentChartOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily },
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -55,7 +55,7 @@ export function VerificationMix({ data, scope, canDrill }: Props) {
   return (
     <Row gutter={[24, 16]} align="middle">
       <Col xs={24} md={13}>
-        <TalentChart option={option} height={300} ariaLabel={t('rates.verificationChart')} />
+        <EChart option={option} height={300} ariaLabel={t('rates.verificationChart')} />
       </Col>
       <Col xs={24} md={11}>
         <Table
