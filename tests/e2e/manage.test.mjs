@@ -83,7 +83,18 @@ test('secretariat adds a member unit and a teacher account; the teacher logs in'
     await logout(page);
     await login(page, 'e2e-teacher', 'Teach2026x');
     await expectTitle(page, '江临市智能制造产教联合体');
-    await expectNav(page, ['home', 'units', 'catalogs']);
+    await expectNav(page, [
+      'home',
+      'units',
+      'dashboard',
+      'lists',
+      'postings',
+      'applications',
+      'candidates',
+      'outcomes',
+      'rates',
+      'catalogs',
+    ]);
     const roles = await page.getByText(`教师 · ${unitName}`).count();
     assert.equal(roles, 1, 'the home page names the new role and unit');
     await page.goto(`${baseUrl}/account`);

@@ -32,7 +32,17 @@ export type NavEntry = {
   needsConsortium?: boolean;
   /** hidden from those who hold this capability (students get their own pages instead) */
   hiddenWith?: Capability;
+  /** for unit members, shown only to those of these unit types (students' records are schools' business) */
+  unitTypes?: readonly string[];
 };
+
+const schoolTypes = [
+  'secondary_vocational',
+  'higher_vocational',
+  'vocational_undergraduate',
+  'university',
+  'training_institution',
+] as const;
 
 export const navEntries: NavEntry[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
@@ -100,6 +110,7 @@ export const navEntries: NavEntry[] = [
     icon: <ClusterOutlined />,
     requires: 'matching.read',
     needsConsortium: true,
+    unitTypes: schoolTypes,
   },
   {
     key: 'myProfile',
@@ -117,6 +128,7 @@ export const navEntries: NavEntry[] = [
     requires: 'candidate.read',
     needsConsortium: true,
     hiddenWith: 'application.apply',
+    unitTypes: schoolTypes,
   },
   {
     key: 'outcomes',
@@ -126,6 +138,7 @@ export const navEntries: NavEntry[] = [
     requires: 'outcome.read',
     needsConsortium: true,
     hiddenWith: 'application.apply',
+    unitTypes: schoolTypes,
   },
   {
     key: 'rates',
@@ -165,8 +178,22 @@ export function visibleEntries(
     if (e.key === 'consortia') return canListConsortia(me);
     if (e.needsConsortium && !consortiumId) return false;
     if (e.hiddenWith && can(e.hiddenWith)) return false;
+    if (e.unitTypes && !reachesUnitTypes(me, consortiumId, e.unitTypes)) return false;
     return !e.requires || can(e.requires);
   });
+}
+
+/**
+ * Whether the user works here beyond one unit (platform, secretariat, authority) or in a unit of one of
+ * `types` in the current consortium.
+ */
+function reachesUnitTypes(me: Me, consortiumId: string | null, types: readonly string[]): boolean {
+  return me.memberships.some(
+    (m) =>
+      m.consortiumId === null ||
+      (m.consortiumId === consortiumId &&
+        (m.memberUnitId === null || m.roleCode === 'secretariat' || types.includes(m.memberUnitType ?? ''))),
+  );
 }
 
 /** The entry whose page is shown at `pathname` (for the menu's selection). */
