@@ -162,7 +162,23 @@ describe('each demo role', () => {
         .getByRole('button', { name: '设为当前' })
         .click();
       await expectTitle(page, demo);
-      await expectNav(page, ['home', 'consortia', 'units', 'users', 'audit', 'catalogs', 'roles']);
+      await expectNav(page, [
+        'home',
+        'consortia',
+        'units',
+        'users',
+        'audit',
+        'dashboard',
+        'lists',
+        'postings',
+        'applications',
+        'matching',
+        'candidates',
+        'outcomes',
+        'rates',
+        'catalogs',
+        'roles',
+      ]);
       await page.getByTestId('nav-audit').click();
       await expectTitle(page, '审计日志');
       await page.locator('.ant-table-row').first().waitFor();
