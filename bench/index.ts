@@ -1,6 +1,7 @@
 // npm run bench <name> — benchmarks print their figures and the ratio to a baseline measured in the same run.
 const benches: Record<string, () => Promise<unknown>> = {
   startup: () => import('./startup.ts'),
+  matching: () => import('./matching.ts'),
   'student-import': () => import('./student-import.ts'),
 };
 

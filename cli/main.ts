@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { DatabaseHandle } from '../server/db/client.ts';
 import type { MigrationLevel } from '../server/db/migrate.ts';
 import { OperatorError } from '../server/lib/errors.ts';
+import { registerMatch } from './match.ts';
 
 const program = new Command();
 program
@@ -357,6 +358,8 @@ user
       console.log(`Password of ${u.username} reset; their sessions have ended.`);
     });
   });
+
+registerMatch(program);
 
 try {
   await program.parseAsync(process.argv);
