@@ -16,6 +16,9 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { sessionPlugin } from './modules/identity/session.plugin.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
+import { failInterruptedRuns } from './modules/matching/matching.service.ts';
+import { RunQueue } from './modules/matching/runner.ts';
 import { applicationRoutes } from './modules/talent/applications.ts';
 import { candidateRoutes } from './modules/talent/candidates.routes.ts';
 import { listRoutes } from './modules/talent/lists.routes.ts';
@@ -107,6 +110,9 @@ export async function buildApp(
   await app.register(outcomeRoutes, { prefix: `${tenant}/outcomes` });
   await app.register(statsRoutes, { prefix: `${tenant}/talent` });
   await app.register(notificationRoutes, { prefix: '/api/v1/notifications' });
+  const runs = new RunQueue(deps.db);
+  app.decorate('matchingRuns', runs);
+  await app.register(matchingRoutes, { prefix: `${tenant}/matching`, enqueue: runs.enqueue });
 
   // postings close at their deadline: once at start, then every hour
   let closer: NodeJS.Timeout | undefined;
@@ -115,11 +121,15 @@ export async function buildApp(
       app.log.error({ err }, 'closing expired postings failed'),
     );
   app.addHook('onReady', async () => {
+    await failInterruptedRuns(deps.db);
     await closeExpired();
     closer = setInterval(() => void closeExpired(), 60 * 60 * 1000);
     closer.unref();
   });
-  app.addHook('onClose', async () => clearInterval(closer));
+  app.addHook('onClose', async () => {
+    clearInterval(closer);
+    await runs.idle();
+  });
 
   const webDist = deps.config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

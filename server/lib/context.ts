@@ -6,6 +6,7 @@ import type { Db, DatabaseKind } from '../db/client.ts';
 import type { Actor } from '../modules/access/access.core.ts';
 import type { AccessControl } from '../modules/access/access.service.ts';
 import type { SessionContext } from '../modules/identity/auth.service.ts';
+import type { RunQueue } from '../modules/matching/runner.ts';
 import { AppError } from './errors.ts';
 
 export type AppDeps = {
@@ -22,6 +23,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** the background queue of matching runs (tests wait on it) */
+    matchingRuns: RunQueue;
   }
 }
 

@@ -88,6 +88,12 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/consortia/{consortiumId}/outcomes/{outcomeId}': { verifiedBy: '某人' },
   'POST /api/v1/consortia/{consortiumId}/outcomes/import': { any: 'body' },
   'POST /api/v1/consortia/{consortiumId}/outcomes/import/annotated': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/matching/runs': {
+    name: '撮合',
+    mode: 'optimal',
+    postingKind: 'internship',
+  },
+  'POST /api/v1/consortia/{consortiumId}/matching/runs/{runId}/confirm': {},
 };
 
 /** Query strings an operation needs to pass validation. */
@@ -104,6 +110,7 @@ const queries: Record<string, string> = {
   'POST /api/v1/consortia/{consortiumId}/candidates/import/annotated': '?format=xlsx&schoolUnitId={schoolId}',
   'POST /api/v1/consortia/{consortiumId}/outcomes/import': '?format=xlsx',
   'POST /api/v1/consortia/{consortiumId}/outcomes/import/annotated': '?format=xlsx',
+  'GET /api/v1/consortia/{consortiumId}/matching/runs/compare': '?a={runId}&b={runId}',
 };
 
 beforeAll(async () => {
@@ -138,6 +145,7 @@ function records(side: typeof w.A, membershipId: string): Record<string, string>
     candidateId: talentB.candidate.id,
     applicationId: talentB.application.id,
     outcomeId: talentB.outcome.id,
+    runId: talentB.run.id,
     idCard: freshIdCard,
   };
 }
@@ -172,7 +180,7 @@ describe('tenant endpoints', () => {
         expect(bodies[`${op.method} ${op.path}`], `${op.method} ${op.path}`).toBeDefined();
       expect(
         op.path.replace(
-          /\{(consortiumId|unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId)\}/g,
+          /\{(consortiumId|unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId)\}/g,
           '',
         ),
       ).not.toMatch(/\{/);
@@ -213,7 +221,7 @@ describe('tenant endpoints', () => {
   it("answer 404 for another consortium's record reached through one's own consortium", async () => {
     const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
     const withRecord = tenantOps.filter((op) =>
-      /\{(unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId)\}/.test(
+      /\{(unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId)\}/.test(
         op.path,
       ),
     );

@@ -10,6 +10,7 @@ import {
   employmentOutcomes,
   listItems,
   listLinks,
+  matchingRuns,
   memberships,
   memberUnits,
   postings,
@@ -274,5 +275,17 @@ export async function makeTalent(db: Db, side: Awaited<ReturnType<typeof makeWor
       verificationSource: 'self_report',
     })
     .returning();
-  return { item, link: link!, posting, candidate, application: application!, outcome: outcome! };
+  const [run] = await db
+    .insert(matchingRuns)
+    .values({
+      consortiumId: side.c.id,
+      name: '测试撮合',
+      mode: 'optimal',
+      postingKind: 'internship',
+      status: 'failed',
+      config: {},
+      createdByName: '测试',
+    })
+    .returning();
+  return { item, link: link!, posting, candidate, application: application!, outcome: outcome!, run: run! };
 }

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './catalog.ts';
 export * from './talent.ts';
+export * from './matching.ts';

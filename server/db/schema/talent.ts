@@ -175,6 +175,8 @@ export const postings = pgTable(
     /** accepted education levels; empty = any */
     levels: textArray('levels'),
     headcount: integer('headcount').notNull(),
+    /** staff on this post, when known: interns on a post are capped at 20% of them */
+    staffCount: integer('staff_count'),
     /** GB/T 2260 code of the workplace */
     districtCode: text('district_code'),
     /** 元/月 */

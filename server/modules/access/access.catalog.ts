@@ -331,4 +331,18 @@ export const capabilityCatalog: CapabilityDef[] = [
     descriptionEn: 'View the supply–demand dashboard and the employment rates',
     grants: { platform_admin: 'platform', authority: 'oversight', ...members },
   },
+  {
+    code: 'matching.read',
+    kind: 'read',
+    descriptionZh: '查看供需撮合运行及其结果与解释',
+    descriptionEn: 'View matching runs, their results and explanations',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
+  {
+    code: 'matching.run',
+    kind: 'write',
+    descriptionZh: '发起、确认与删除供需撮合（学校只为本校学生）',
+    descriptionEn: 'Start, confirm and delete matching runs (a school for its own students)',
+    grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit' },
+  },
 ];

@@ -20,6 +20,14 @@ const fields = {
   majorCodes: z.array(majorCode).max(20).optional().describe('accepted majors; empty = any major'),
   levels: z.array(z.enum(educationLevels)).max(5).optional().describe('accepted levels; empty = any'),
   headcount: z.number().int().min(1, 'at least 1').max(10_000),
+  staffCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .nullable()
+    .optional()
+    .describe('staff on this post, when known (interns on a post: at most 20% of them)'),
   districtCode: z
     .string()
     .regex(/^\d{6}$/, 'a GB/T 2260 code: 6 digits')
@@ -91,6 +99,7 @@ export const postingOut = z.object({
   majorCodes: z.array(z.string()),
   levels: z.array(z.enum(educationLevels)),
   headcount: z.number().int(),
+  staffCount: z.number().int().nullable(),
   districtCode: z.string().nullable(),
   payMin: z.number().int().nullable(),
   payMax: z.number().int().nullable(),

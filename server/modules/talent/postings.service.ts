@@ -49,6 +49,7 @@ export function presentPosting(p: PostingWithUnit, showCounts: boolean) {
     majorCodes: p.majorCodes,
     levels: p.levels as EducationLevel[],
     headcount: p.headcount,
+    staffCount: p.staffCount,
     districtCode: p.districtCode,
     payMin: p.payMin,
     payMax: p.payMax,

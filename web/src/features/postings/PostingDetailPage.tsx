@@ -196,6 +196,9 @@ function PostingView({ consortiumId, posting: p }: { consortiumId: string; posti
               <Descriptions.Item label={t('postings.field.headcount')}>
                 {t('postings.card.headcount', { n: p.headcount })}
               </Descriptions.Item>
+              {p.staffCount !== null && (
+                <Descriptions.Item label={t('postings.field.staffCount')}>{p.staffCount}</Descriptions.Item>
+              )}
               <Descriptions.Item label={t('postings.field.district')}>
                 {p.districtCode ? <CodeName kind="region" code={p.districtCode} /> : '—'}
               </Descriptions.Item>

@@ -45,6 +45,7 @@ type Values = {
   majorCodes?: string[];
   levels?: EducationLevel[];
   headcount?: number | null;
+  staffCount?: number | null;
   districtCode?: string | null;
   payMin?: number | null;
   payMax?: number | null;
@@ -63,6 +64,7 @@ const fields = [
   'majorCodes',
   'levels',
   'headcount',
+  'staffCount',
   'districtCode',
   'payMin',
   'payMax',
@@ -85,6 +87,7 @@ function toFields(v: Values) {
     majorCodes: v.majorCodes ?? [],
     levels: v.levels ?? [],
     headcount: v.headcount ?? 1,
+    staffCount: v.kind === 'internship' ? num(v.staffCount) : null,
     districtCode: v.districtCode || null,
     payMin: num(v.payMin),
     payMax: num(v.payMax),
@@ -118,6 +121,7 @@ export function PostingFormDrawer({ consortiumId, posting, open, units, onClose,
   const act = usePostingAction(consortiumId);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const unitId = Form.useWatch('unitId', form) ?? posting?.unitId;
+  const kind = Form.useWatch('kind', form) ?? posting?.kind;
   const demands = useTalentDemands(consortiumId, unitId);
   const city = useConsortiumSummaryRegion(consortiumId);
 
@@ -137,6 +141,7 @@ export function PostingFormDrawer({ consortiumId, posting, open, units, onClose,
             majorCodes: posting.majorCodes,
             levels: posting.levels,
             headcount: posting.headcount,
+            staffCount: posting.staffCount,
             districtCode: posting.districtCode,
             payMin: posting.payMin,
             payMax: posting.payMax,
@@ -319,6 +324,18 @@ export function PostingFormDrawer({ consortiumId, posting, open, units, onClose,
               <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          {kind === 'internship' && (
+            <Col {...half}>
+              <Form.Item
+                name="staffCount"
+                label={t('postings.field.staffCount')}
+                extra={t('postings.help.staffCount')}
+                rules={[{ type: 'integer', min: 1, max: 1_000_000, message: t('postings.rule.staffCount') }]}
+              >
+                <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
           <Col {...half}>
             <Form.Item
               name="deadline"

@@ -41,6 +41,10 @@ const postings: Record<keyof typeof zh, string> = {
   'postings.field.title': 'Title',
   'postings.field.status': 'Status',
   'postings.field.headcount': 'Headcount',
+  'postings.field.staffCount': 'Staff on this post',
+  'postings.help.staffCount':
+    'Internships: interns on one post stay within 20% of its staff (national internship rules); matching caps the post by it. Leave empty if unknown.',
+  'postings.rule.staffCount': 'Staff must be a positive whole number',
   'postings.field.pay': 'Pay',
   'postings.field.payMin': 'Monthly pay from (CNY)',
   'postings.field.payMax': 'Monthly pay to (CNY)',

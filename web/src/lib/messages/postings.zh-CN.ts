@@ -38,6 +38,10 @@ const postings = {
   'postings.field.title': '岗位名称',
   'postings.field.status': '状态',
   'postings.field.headcount': '招聘人数',
+  'postings.field.staffCount': '本岗位在岗人数',
+  'postings.help.staffCount':
+    '实习岗位：同一岗位的实习生不超过其在岗人数的 20%（《职业学校学生实习管理规定》），撮合时据此限额；不清楚可留空。',
+  'postings.rule.staffCount': '在岗人数应为正整数',
   'postings.field.pay': '薪资',
   'postings.field.payMin': '月薪下限（元）',
   'postings.field.payMax': '月薪上限（元）',
