@@ -35,7 +35,12 @@ export const version = (
 
 export async function buildApp(
   deps: AppDeps,
-  opts: { logger?: FastifyServerOptions['logger']; logRequests?: boolean } = {},
+  opts: {
+    logger?: FastifyServerOptions['logger'];
+    logRequests?: boolean;
+    /** false: no background work (the OpenAPI document is built on an empty database) */
+    background?: boolean;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -121,6 +126,7 @@ export async function buildApp(
       app.log.error({ err }, 'closing expired postings failed'),
     );
   app.addHook('onReady', async () => {
+    if (opts.background === false) return;
     await failInterruptedRuns(deps.db);
     await closeExpired();
     closer = setInterval(() => void closeExpired(), 60 * 60 * 1000);

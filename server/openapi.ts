@@ -7,12 +7,15 @@ import { AccessControl } from './modules/access/access.service.ts';
 export async function openApiDocument(): Promise<OpenApi> {
   const handle = await openPglite({});
   try {
-    const app = await buildApp({
-      db: handle.db,
-      dbKind: handle.kind,
-      access: new AccessControl(handle.db),
-      config: { sessionTtlMs: 1, secureCookies: false, webDist: '/nonexistent' },
-    });
+    const app = await buildApp(
+      {
+        db: handle.db,
+        dbKind: handle.kind,
+        access: new AccessControl(handle.db),
+        config: { sessionTtlMs: 1, secureCookies: false, webDist: '/nonexistent' },
+      },
+      { background: false },
+    );
     // the swagger plugin's generator; its type is the OpenAPI object
     const doc = app.swagger() as unknown as OpenApi;
     await app.close();
