@@ -13,7 +13,8 @@ import {
   techProgressNext,
 } from '../../server/modules/talent/talent.core.ts';
 import { applicationStatuses } from '../../server/modules/talent/talent.enums.ts';
-import { containsPattern, gramsOf, queryPieces, wordLookup } from '../../server/modules/talent/search.ts';
+import { containsPattern } from '../../server/lib/like.ts';
+import { gramsOf, queryPieces, wordLookup } from '../../server/modules/talent/search.ts';
 
 describe('application state machine', () => {
   it('lets the enterprise move an application forward and the student answer an offer', () => {

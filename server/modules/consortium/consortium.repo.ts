@@ -10,13 +10,10 @@ import {
   memberships,
   memberUnits,
 } from '../../db/schema/index.ts';
+import { containsPattern } from '../../lib/like.ts';
 
 export type ConsortiumRow = typeof consortia.$inferSelect;
 export type UnitRow = typeof memberUnits.$inferSelect;
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export async function findConsortium(db: Queryable, id: string): Promise<ConsortiumRow | undefined> {
   const [row] = await db.select().from(consortia).where(eq(consortia.id, id));
@@ -41,7 +38,7 @@ export async function listConsortia(
   const where: SQL[] = [];
   if (f.ids) where.push(f.ids.length ? inArray(consortia.id, f.ids) : sql`false`);
   if (f.q) {
-    const c = or(ilike(consortia.name, likePattern(f.q)), ilike(consortia.code, likePattern(f.q)));
+    const c = or(ilike(consortia.name, containsPattern(f.q)), ilike(consortia.code, containsPattern(f.q)));
     if (c) where.push(c);
   }
   const cond = and(...where);
@@ -107,7 +104,7 @@ export type UnitFilter = {
 function unitFilter(consortiumId: string, f: UnitFilter): SQL | undefined {
   const where: SQL[] = [eq(memberUnits.consortiumId, consortiumId)];
   // ILIKE '%…%' is served by the trigram index for 3+ characters and stays correct for 1–2.
-  if (f.q) where.push(ilike(memberUnits.name, likePattern(f.q)));
+  if (f.q) where.push(ilike(memberUnits.name, containsPattern(f.q)));
   if (f.type) where.push(eq(memberUnits.type, f.type));
   if (f.role) where.push(eq(memberUnits.role, f.role));
   if (f.regionCode) where.push(like(memberUnits.regionCode, `${f.regionCode.replace(/0+$/, '')}%`));

@@ -11,6 +11,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import type { Membership } from '../access/access.core.ts';
+import { containsPattern } from '../../lib/like.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -127,7 +128,7 @@ export async function listUsersInConsortium(db: Queryable, f: UserListFilter) {
   if (f.memberUnitId) mcond.push(eq(memberships.memberUnitId, f.memberUnitId));
   const where: SQL[] = [sql`exists (select 1 from ${memberships} where ${and(...mcond)})`];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     const qc = or(ilike(users.username, like), ilike(users.displayName, like));
     if (qc) where.push(qc);
   }

@@ -27,6 +27,7 @@ import { openApplicationStatuses } from '../talent/talent.core.ts';
 import { notify, recordStatus, today } from '../talent/talent.shared.ts';
 import { buildInstance, type EnterpriseIn, type PostIn, type StudentIn } from './matching.core.ts';
 import type { CreateRunBody, ResultsQuery } from './matching.schema.ts';
+import { containsPattern } from '../../lib/like.ts';
 
 export type RunRow = Omit<typeof matchingRuns.$inferSelect, 'instance'>;
 
@@ -574,7 +575,7 @@ export async function listResults(
   if (q.schoolUnitId) where.push(eq(candidates.schoolUnitId, q.schoolUnitId));
   if (q.postingId) where.push(eq(matchingResults.postingId, q.postingId));
   if (q.enterpriseId) where.push(eq(postings.unitId, q.enterpriseId));
-  if (q.q) where.push(sql`${candidates.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) where.push(sql`${candidates.name} ilike ${containsPattern(q.q)}`);
   const cond = and(...where);
   const base = () =>
     db

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { catalogEntries, catalogImports, catalogs, majorCrosswalk } from '../../db/schema/index.ts';
 import type { CatalogKind } from './catalog.core.ts';
+import { containsPattern, escapeLike } from '../../lib/like.ts';
 
 export type CatalogRow = typeof catalogs.$inferSelect;
 export type EntryRow = typeof catalogEntries.$inferSelect;
@@ -105,11 +106,8 @@ export async function listEntries(
 ) {
   const where: SQL[] = [eq(catalogEntries.catalogId, catalogId)];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const c = or(
-      ilike(catalogEntries.code, `${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`),
-      ilike(catalogEntries.name, like),
-    );
+    const like = containsPattern(f.q);
+    const c = or(ilike(catalogEntries.code, `${escapeLike(f.q)}%`), ilike(catalogEntries.name, like));
     if (c) where.push(c);
   }
   if (f.level) where.push(eq(catalogEntries.level, f.level));

@@ -28,6 +28,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { codeStatuses } from '../reference/reference.service.ts';
 import { schoolUnitTypes, type CandidateRow, type Certificate } from './candidates.service.ts';
 import { levelLabels } from './lists.excel.ts';
+import { getUnit } from '../consortium/consortium.service.ts';
 
 export type CandidateSheetRow = {
   name: string;
@@ -235,11 +236,7 @@ export async function importCandidates(
   },
 ): Promise<ImportResultOut> {
   await access.require(actor, 'candidate.write', { consortiumId, unitId: schoolUnitId });
-  const [school] = await db
-    .select()
-    .from(memberUnits)
-    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, schoolUnitId)));
-  if (!school) throw new AppError('MEMBER_UNIT_NOT_FOUND', 'Member unit not found.');
+  const school = await getUnit(db, consortiumId, schoolUnitId);
   if (!schoolUnitTypes.includes(school.type)) {
     throw new AppError('VALIDATION_FAILED', `${school.name} is not a school.`, {
       issues: [

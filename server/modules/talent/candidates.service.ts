@@ -11,8 +11,9 @@ import type { AccessControl } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { CandidateListQuery, CreateCandidateBody, UpdateCandidateBody } from './candidates.schema.ts';
 import { selfFieldNames } from './candidates.schema.ts';
-import { containsPattern } from './search.ts';
 import { checkCodes, codeNames } from './talent.shared.ts';
+import { containsPattern } from '../../lib/like.ts';
+import { getUnit } from '../consortium/consortium.service.ts';
 
 export type CandidateRow = typeof candidates.$inferSelect;
 export type Certificate = {
@@ -246,12 +247,8 @@ export async function candidateIssues(
   return issues;
 }
 
-async function requireSchool(db: Queryable, consortiumId: string, unitId: string) {
-  const [u] = await db
-    .select()
-    .from(memberUnits)
-    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, unitId)));
-  if (!u) throw new AppError('MEMBER_UNIT_NOT_FOUND', 'Member unit not found.');
+async function requireSchool(db: Db, consortiumId: string, unitId: string) {
+  const u = await getUnit(db, consortiumId, unitId);
   if (!schoolUnitTypes.includes(u.type)) {
     throw validationError([
       { path: 'body.schoolUnitId', code: 'NOT_A_SCHOOL', message: `${u.name} is not a school` },

@@ -11,7 +11,8 @@ import { listTransitions, nextStatus, techProgressNext, type ListAction } from '
 import type { ListKind, ListStatus, TechProgress } from './talent.enums.ts';
 import { checkCodes, recordStatus, statusHistory } from './talent.shared.ts';
 import type { CreateListItemBody, ListItemsQuery, UpdateListItemBody } from './lists.schema.ts';
-import { containsPattern } from './search.ts';
+import { containsPattern } from '../../lib/like.ts';
+import { getUnit } from '../consortium/consortium.service.ts';
 
 export type ListItemRow = typeof listItems.$inferSelect;
 type ItemWithUnit = ListItemRow & { unitName: string; linkCount: number };
@@ -287,15 +288,6 @@ export async function itemIssues(
   return issues;
 }
 
-async function requireUnit(db: Queryable, consortiumId: string, unitId: string) {
-  const [u] = await db
-    .select()
-    .from(memberUnits)
-    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, unitId)));
-  if (!u) throw new AppError('MEMBER_UNIT_NOT_FOUND', 'Member unit not found.');
-  return u;
-}
-
 export async function createItem(
   db: Db,
   access: AccessControl,
@@ -305,7 +297,7 @@ export async function createItem(
   requestId?: string,
 ) {
   await access.require(actor, 'list.write', { consortiumId, unitId: body.unitId });
-  await requireUnit(db, consortiumId, body.unitId);
+  await getUnit(db, consortiumId, body.unitId);
   const issues = await itemIssues(db, body.kind, body);
   if (issues.length) throw validationError(issues);
   const { kind, unitId, ...fields } = body;

@@ -21,6 +21,7 @@ import {
 } from './talent.core.ts';
 import { destinationTypes, verificationSources } from './talent.enums.ts';
 import { checkCodes, codeNames } from './talent.shared.ts';
+import { containsPattern } from '../../lib/like.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes
@@ -317,7 +318,7 @@ export async function outcomeFilter(
   if (q.destination) where.push(eq(employmentOutcomes.destination, q.destination));
   if (q.verificationSource) where.push(eq(employmentOutcomes.verificationSource, q.verificationSource));
   if (q.q) {
-    const p = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const p = containsPattern(q.q);
     where.push(or(sql`${candidates.name} ilike ${p}`, sql`${employmentOutcomes.employerName} ilike ${p}`)!);
   }
   if (q.rate) {

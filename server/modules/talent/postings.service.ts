@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { insertLink, writableUnits } from './lists.service.ts';
 import type { EducationLevel } from './talent.enums.ts';
 import type { CreatePostingBody, PostingListQuery, UpdatePostingBody } from './postings.schema.ts';
-import { containsPattern, gramsOf, normaliseSearchText, queryPieces, wordLookup } from './search.ts';
+import { gramsOf, normaliseSearchText, queryPieces, wordLookup } from './search.ts';
 import {
   isCurrentMember,
   nextStatus,
@@ -34,6 +34,8 @@ import {
   today,
   unitUserIds,
 } from './talent.shared.ts';
+import { containsPattern } from '../../lib/like.ts';
+import { getUnit } from '../consortium/consortium.service.ts';
 
 export type PostingRow = typeof postings.$inferSelect;
 type PostingWithUnit = PostingRow & { unitName: string; applicationCount: number };
@@ -345,11 +347,7 @@ export async function createPosting(
   requestId?: string,
 ) {
   await access.require(actor, 'posting.read', { consortiumId });
-  const [unit] = await db
-    .select()
-    .from(memberUnits)
-    .where(and(eq(memberUnits.consortiumId, consortiumId), eq(memberUnits.id, body.unitId)));
-  if (!unit) throw new AppError('MEMBER_UNIT_NOT_FOUND', 'Member unit not found.');
+  const unit = await getUnit(db, consortiumId, body.unitId);
   await access.require(actor, 'posting.write', { consortiumId, unitId: body.unitId });
   if (!(postingUnitTypes as readonly string[]).includes(unit.type) || !isCurrentMember(unit, today())) {
     throw new AppError('FORBIDDEN', 'Only current member enterprises of the consortium may post.', {

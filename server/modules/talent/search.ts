@@ -87,11 +87,6 @@ export function queryPieces(query: string): QueryPiece[] {
   return pieces;
 }
 
-/** A LIKE pattern that matches `s` literally anywhere. */
-export function containsPattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** How one word is looked up: 1–2 characters by the gram index, longer ones as a substring (trigram). */
 export function wordLookup(word: string): { kind: 'gram'; gram: string } | { kind: 'substring' } {
   return [...word].length <= 2 ? { kind: 'gram', gram: word } : { kind: 'substring' };
