@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { sessionPlugin } from './modules/identity/session.plugin.ts';
 import { usersRoutes } from './modules/identity/users.routes.ts';
+import { internshipRoutes } from './modules/internships/internships.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { failInterruptedRuns } from './modules/matching/matching.service.ts';
 import { RunQueue } from './modules/matching/runner.ts';
@@ -118,6 +119,7 @@ export async function buildApp(
   const runs = new RunQueue(deps.db);
   app.decorate('matchingRuns', runs);
   await app.register(matchingRoutes, { prefix: `${tenant}/matching`, enqueue: runs.enqueue });
+  await app.register(internshipRoutes, { prefix: `${tenant}/internships` });
 
   // postings close at their deadline: once at start, then every hour
   let closer: NodeJS.Timeout | undefined;

@@ -21,6 +21,12 @@ export const errorCodes = [
   'CANDIDATE_NOT_FOUND',
   'APPLICATION_NOT_FOUND',
   'OUTCOME_NOT_FOUND',
+  'PLAN_NOT_FOUND',
+  'PLACEMENT_NOT_FOUND',
+  'HOST_NOT_FOUND',
+  'LOG_NOT_FOUND',
+  'FLAG_NOT_FOUND',
+  'RULE_NOT_FOUND',
   'USERNAME_TAKEN',
   'CONSORTIUM_CODE_TAKEN',
   'USCC_TAKEN',
@@ -28,6 +34,7 @@ export const errorCodes = [
   'INVALID_TRANSITION',
   'ID_CARD_TAKEN',
   'ALREADY_APPLIED',
+  'COMPLIANCE_VIOLATION',
   'PASSWORD_TOO_WEAK',
   'PASSWORD_INCORRECT',
   'ROLE_NOT_ALLOWED',
@@ -64,6 +71,12 @@ export function statusOf(code: ErrorCode): number {
     case 'CANDIDATE_NOT_FOUND':
     case 'APPLICATION_NOT_FOUND':
     case 'OUTCOME_NOT_FOUND':
+    case 'PLAN_NOT_FOUND':
+    case 'PLACEMENT_NOT_FOUND':
+    case 'HOST_NOT_FOUND':
+    case 'LOG_NOT_FOUND':
+    case 'FLAG_NOT_FOUND':
+    case 'RULE_NOT_FOUND':
       return 404;
     case 'USERNAME_TAKEN':
     case 'CONSORTIUM_CODE_TAKEN':
@@ -72,6 +85,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_TRANSITION':
     case 'ID_CARD_TAKEN':
     case 'ALREADY_APPLIED':
+    case 'COMPLIANCE_VIOLATION':
     case 'LAST_SECRETARIAT':
       return 409;
     case 'ACCOUNT_LOCKED':

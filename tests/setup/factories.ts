@@ -8,6 +8,8 @@ import {
   candidates,
   consortia,
   employmentOutcomes,
+  internshipPlacements,
+  internshipPlans,
   listItems,
   listLinks,
   matchingRuns,
@@ -288,4 +290,77 @@ export async function makeTalent(db: Db, side: Awaited<ReturnType<typeof makeWor
     })
     .returning();
   return { item, link: link!, posting, candidate, application: application!, outcome: outcome!, run: run! };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Internships
+
+export async function makePlan(
+  db: Db,
+  consortiumId: string,
+  schoolUnitId: string,
+  over: Partial<typeof internshipPlans.$inferInsert> = {},
+) {
+  const [p] = await db
+    .insert(internshipPlans)
+    .values({
+      consortiumId,
+      schoolUnitId,
+      title: `实习计划${next()}`,
+      kind: 'position',
+      cohort: '2023级',
+      startDate: '2026-03-01',
+      endDate: '2026-08-31',
+      teacherName: '王老师',
+      status: 'active',
+      rubric: [
+        { key: 'skill', label: '专业技能', weight: 60 },
+        { key: 'attitude', label: '职业素养', weight: 40 },
+      ],
+      ...over,
+    })
+    .returning();
+  return p!;
+}
+
+/**
+ * A placement written straight to the table (no rules evaluated): for tests of what comes after a
+ * placement (agreements, logs, flags). Tests of the rules go through the API or the service.
+ */
+export async function makePlacement(
+  db: Db,
+  plan: { consortiumId: string; id: string; schoolUnitId: string; startDate: string; endDate: string },
+  candidateId: string,
+  hostUnitId: string,
+  over: Partial<typeof internshipPlacements.$inferInsert> = {},
+) {
+  const [p] = await db
+    .insert(internshipPlacements)
+    .values({
+      consortiumId: plan.consortiumId,
+      planId: plan.id,
+      candidateId,
+      schoolUnitId: plan.schoolUnitId,
+      hostKind: 'member',
+      hostUnitId,
+      postTitle: `实习岗位${next()}`,
+      schoolMentorName: '王老师',
+      enterpriseMentorName: '李师傅',
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+      dailyHours: 8,
+      venueType: 'factory',
+      payAmount: 4000,
+      postWage: 5000,
+      payChannel: 'bank_to_student',
+      payFrequency: 'monthly',
+      insurer: '中国人保',
+      policyNo: `PICC${next()}`,
+      insuranceStart: plan.startDate,
+      insuranceEnd: plan.endDate,
+      premiumPaidBy: 'school',
+      ...over,
+    })
+    .returning();
+  return p!;
 }

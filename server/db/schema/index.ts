@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './catalog.ts';
 export * from './talent.ts';
 export * from './matching.ts';
+export * from './internships.ts';

@@ -138,7 +138,7 @@ export const statusEvents = pgTable(
       .notNull()
       .references(() => consortia.id),
     id: uuid('id').notNull().defaultRandom(),
-    entity: text('entity', { enum: ['list_item', 'posting', 'application'] }).notNull(),
+    entity: text('entity', { enum: ['list_item', 'posting', 'application', 'plan', 'placement'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     /** which status field moved: `status`, or `progress` of a technology demand */
     field: text('field').notNull().default('status'),

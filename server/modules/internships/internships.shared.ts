@@ -1,0 +1,110 @@
+// What the internship services share: loading a placement the actor may see, and which side of it they
+// are on (school, host, student, or the consortium's secretariat / an authority looking on).
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { candidates, internshipPlacements, internshipPlans } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Actor } from '../access/access.core.ts';
+import type { AccessControl } from '../access/access.service.ts';
+
+export type PlacementRow = typeof internshipPlacements.$inferSelect;
+export type PlanRow = typeof internshipPlans.$inferSelect;
+
+export type PlacementSides = {
+  /** sees the whole consortium's internships (secretariat, authority, platform) */
+  all: boolean;
+  /** the school's staff (may write: plans, placements, the school's confirmation, reviews) */
+  school: boolean;
+  schoolWrite: boolean;
+  /** the host's staff (member host only: confirm, co-sign, assess) */
+  host: boolean;
+  hostSupervise: boolean;
+  /** the student placed */
+  student: boolean;
+};
+
+/** The host's key for the ratio caps and the advisory lock: a member unit or an external host. */
+export function hostKeyOf(p: Pick<PlacementRow, 'hostKind' | 'hostUnitId' | 'externalHostId'>): string {
+  return p.hostKind === 'member' ? `unit:${p.hostUnitId}` : `ext:${p.externalHostId}`;
+}
+
+export async function findPlacement(
+  db: Queryable,
+  consortiumId: string,
+  id: string,
+): Promise<{ placement: PlacementRow; studentUserId: string | null } | null> {
+  const [row] = await db
+    .select({ placement: internshipPlacements, studentUserId: candidates.userId })
+    .from(internshipPlacements)
+    .innerJoin(
+      candidates,
+      and(
+        eq(candidates.consortiumId, internshipPlacements.consortiumId),
+        eq(candidates.id, internshipPlacements.candidateId),
+      ),
+    )
+    .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)));
+  return row ?? null;
+}
+
+export async function sidesOf(
+  access: AccessControl,
+  actor: Actor,
+  consortiumId: string,
+  p: Pick<PlacementRow, 'schoolUnitId' | 'hostKind' | 'hostUnitId'>,
+  studentUserId: string | null,
+): Promise<PlacementSides> {
+  const scope = await access.listScope(actor, 'internship.read', consortiumId);
+  const hostUnit = p.hostKind === 'member' ? p.hostUnitId : null;
+  const [school, schoolWrite, host, hostSupervise] = await Promise.all([
+    access.can(actor, 'internship.read', { consortiumId, unitId: p.schoolUnitId }),
+    access.can(actor, 'internship.write', { consortiumId, unitId: p.schoolUnitId }),
+    hostUnit ? access.can(actor, 'internship.read', { consortiumId, unitId: hostUnit }) : false,
+    hostUnit ? access.can(actor, 'internship.supervise', { consortiumId, unitId: hostUnit }) : false,
+  ]);
+  const all = scope.kind === 'all';
+  const student = studentUserId !== null && studentUserId === actor.userId;
+  return {
+    all,
+    // a student of the school reads with `own` scope: that alone is not the school's side
+    school: school && !student,
+    schoolWrite,
+    host,
+    hostSupervise,
+    student,
+  };
+}
+
+/**
+ * A placement the actor may see (else PLACEMENT_NOT_FOUND, also for another consortium's ids) and the
+ * sides the actor is on.
+ */
+export async function loadPlacement(
+  db: Queryable,
+  access: AccessControl,
+  actor: Actor,
+  consortiumId: string,
+  id: string,
+): Promise<{ placement: PlacementRow; studentUserId: string | null; sides: PlacementSides }> {
+  await access.listScope(actor, 'internship.read', consortiumId);
+  const found = await findPlacement(db, consortiumId, id);
+  if (!found) throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
+  const sides = await sidesOf(access, actor, consortiumId, found.placement, found.studentUserId);
+  if (!sides.all && !sides.school && !sides.host && !sides.student) {
+    throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
+  }
+  return { ...found, sides };
+}
+
+/** 403 unless the actor is on `side` of the placement with the right to act there. */
+export function requireSide(
+  sides: PlacementSides,
+  side: 'schoolWrite' | 'hostSupervise' | 'student',
+  capability: string,
+): void {
+  if (!sides[side]) {
+    throw new AppError('FORBIDDEN', `You do not have the permission ${capability} on this placement.`, {
+      capability,
+    });
+  }
+}
