@@ -51,7 +51,13 @@ export const bannedVenueTypes: readonly VenueType[] = [
 ];
 
 /** how pay reaches the student: only `bank_to_student` is "in money, directly to the student" */
-export const payChannels = ['bank_to_student', 'cash_to_student', 'via_school', 'via_agent', 'in_kind'] as const;
+export const payChannels = [
+  'bank_to_student',
+  'cash_to_student',
+  'via_school',
+  'via_agent',
+  'in_kind',
+] as const;
 export const payFrequencies = ['monthly', 'biweekly', 'weekly', 'end_of_term', 'lump_sum'] as const;
 
 /** who pays the 实习责任保险 premium; never the student */
