@@ -25,6 +25,7 @@ import { candidateRoutes } from './modules/talent/candidates.routes.ts';
 import { listRoutes } from './modules/talent/lists.routes.ts';
 import { postingRoutes } from './modules/talent/postings.routes.ts';
 import { closeExpiredPostings } from './modules/talent/postings.service.ts';
+import { sweepPlacements } from './modules/internships/placements.service.ts';
 import { notificationRoutes, outcomeRoutes, statsRoutes } from './modules/talent/talent.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 
@@ -121,12 +122,17 @@ export async function buildApp(
   await app.register(matchingRoutes, { prefix: `${tenant}/matching`, enqueue: runs.enqueue });
   await app.register(internshipRoutes, { prefix: `${tenant}/internships` });
 
-  // postings close at their deadline: once at start, then every hour
+  // postings close at their deadline, internships start and end: once at start, then every hour
   let closer: NodeJS.Timeout | undefined;
-  const closeExpired = () =>
-    closeExpiredPostings(deps.db).catch((err: unknown) =>
+  const closeExpired = async () => {
+    await closeExpiredPostings(deps.db).catch((err: unknown) =>
       app.log.error({ err }, 'closing expired postings failed'),
     );
+    // internships start on their day when everything needed is there, and complete after their end
+    await sweepPlacements(deps.db, deps.access).catch((err: unknown) =>
+      app.log.error({ err }, 'the internship sweep failed'),
+    );
+  };
   app.addHook('onReady', async () => {
     if (opts.background === false) return;
     await failInterruptedRuns(deps.db);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 // Use cases of consortia and member units. Each write is audited in the same transaction.
+import { unitsChanged } from './unit-events.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
@@ -365,6 +366,7 @@ export async function updateUnit(
       after: presentUnit(after),
       requestId,
     });
+    if (before.employeeCount !== after.employeeCount) await unitsChanged(tx, consortiumId, [unitId]);
     return after;
   });
 }

@@ -1,5 +1,6 @@
 // Member units as an Excel list: the columns (shared by template, export and import) and the
 // all-or-nothing import that validates every row the way the API validates one unit.
+import { unitsChanged } from './unit-events.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, memberUnits } from '../../db/schema/index.ts';
@@ -292,6 +293,11 @@ export async function importUnits(
       );
     }
     for (let i = 0; i < audits.length; i += 1000) await tx.insert(auditLog).values(audits.slice(i, i + 1000));
+    await unitsChanged(
+      tx,
+      consortiumId,
+      updates.map((p) => p.target!.id),
+    );
   });
   return result;
 }
