@@ -18,6 +18,7 @@ import { requiresUscc } from '../../modules/consortium/consortium.core.ts';
 import { hashPassword } from '../../modules/identity/password.ts';
 import { recordAudit } from '../../modules/audit/audit.service.ts';
 import { today } from '../../modules/talent/talent.shared.ts';
+import { seedInternshipsDemo } from './internships-demo.ts';
 import { seedTalentDemo } from './talent-demo.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'chanjiao2026';
@@ -262,6 +263,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       type: string;
       uscc: string | null;
       industryCode: string | null;
+      employeeCount: number | null;
     }[][] = [];
     const userIds = new Map<string, string>();
     let serial = 0;
@@ -317,6 +319,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
         type: memberUnits.type,
         uscc: memberUnits.uscc,
         industryCode: memberUnits.industryCode,
+        employeeCount: memberUnits.employeeCount,
       });
       for (const u of created) unitIds.set(u.name, { consortiumId: c.id, id: u.id });
       unitsOf.push(created);
@@ -350,6 +353,20 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
         secretariat: user('secretariat'),
         school: user('school'),
       },
+      today(),
+    );
+    await seedInternshipsDemo(
+      tx,
+      consortiumIds[0]!,
+      unitsOf[0]!,
+      {
+        school: user('school'),
+        teacher: user('teacher'),
+        enterprise: user('enterprise'),
+        mentor: user('mentor'),
+        secretariat: user('secretariat'),
+      },
+      passwordHash,
       today(),
     );
   });
