@@ -2,13 +2,15 @@
 // solved in the background with progress, explained per student, compared, confirmed into offers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { applications, memberUnits, statusEvents } from '../../server/db/schema/index.ts';
+import { applications, candidates, memberUnits, statusEvents } from '../../server/db/schema/index.ts';
 import {
   call,
   createTestApp,
   expectError,
   login,
   makeCandidate,
+  makePlacement,
+  makePlan,
   makePosting,
   makeUnit,
   makeUser,
@@ -217,5 +219,45 @@ describe('matching runs', () => {
     const exported = await call(t.app, sec, 'GET', `${base}/runs/${optimalId}/export`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('spreadsheetml');
+  });
+});
+
+describe('internship runs under the compliance rules', () => {
+  it('leave out first-years and students already placed, count placements at the host, take caps from the rules', async () => {
+    // student 7 is a first-year; student 6 is already in an internship at the host
+    await t.db.update(candidates).set({ yearOfStudy: 1 }).where(eq(candidates.id, studentIds[7]!));
+    const plan = await makePlan(t.db, w.A.c.id, w.A.school.id, {
+      startDate: '2020-01-01',
+      endDate: '2099-12-31',
+    });
+    await makePlacement(t.db, plan, studentIds[6]!, w.A.enterprise.id, {
+      status: 'active',
+      startDate: '2020-01-01',
+      endDate: '2099-12-31',
+      insuranceStart: '2020-01-01',
+      insuranceEnd: '2099-12-31',
+    });
+    const run = await runToEnd(sec, { name: '合规撮合', mode: 'optimal', postingKind: 'internship' });
+    expect(run.status, run.error ?? '').toBe('done');
+    expect(run.summary).toMatchObject({ ruleExcluded: 2, noConsent: 1 });
+    // 50 employees: 5 interns at most, one is already there
+    expect(run.summary!.byEnterprise).toEqual([expect.objectContaining({ capacity: 4 })]);
+
+    const set = await call(
+      t.app,
+      sec,
+      'PUT',
+      `/api/v1/consortia/${w.A.c.id}/internships/rules/R-RATIO-HOST`,
+      {
+        params: { maxRatio: 0.2 },
+        severity: 'block',
+        note: '试点放宽',
+      },
+    );
+    expect(set.statusCode, set.body).toBe(200);
+    const wider = await runToEnd(sec, { name: '放宽后撮合', mode: 'optimal', postingKind: 'internship' });
+    expect((wider as unknown as { config: { caps: { hostRatio: number } } }).config.caps.hostRatio).toBe(0.2);
+    // 20%: 10, less the one placed; the two posts' 8 openings are now what limits the host
+    expect(wider.summary!.byEnterprise).toEqual([expect.objectContaining({ capacity: 8 })]);
   });
 });

@@ -44,8 +44,10 @@ export const createRunBody = z.object({
   weights: weightsSchema.default(defaultWeights),
   caps: z
     .object({ hostRatio: z.number().min(0).max(1), postRatio: z.number().min(0).max(1) })
-    .default(defaultCaps)
-    .describe('internships: interns ≤ hostRatio of the host’s employees, ≤ postRatio of a post’s staff'),
+    .optional()
+    .describe(
+      'internships: interns ≤ hostRatio of the host’s employees, ≤ postRatio of a post’s staff; default: the consortium’s settings of the compliance rules R-RATIO-HOST and R-RATIO-POST',
+    ),
   maxPostsPerStudent: z.number().int().min(1).max(200).default(30),
 });
 export type CreateRunBody = z.infer<typeof createRunBody>;
@@ -75,6 +77,13 @@ export const runOut = z.object({
       gotFirstWish: z.number().int(),
       noConsent: z.number().int().describe('students of the cohort left out: no consent to share'),
       ineligible: z.number().int().describe('students with no post they may take'),
+      ruleExcluded: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'internships: students left out by the internship rules (first year, under age) or already placed',
+        ),
       warnings: z.array(z.object({ code: z.string(), id: z.string(), message: z.string() })),
       bySchool: z.array(
         z.object({ id: z.string(), name: z.string(), students: z.number().int(), placed: z.number().int() }),

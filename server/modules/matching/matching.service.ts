@@ -2,7 +2,7 @@
 // scores with the operator's weights), solve with the engine in the background with progress, store
 // inputs and results, compare runs, and turn a confirmed run into offers.
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/client.ts';
+import { queryRows, type Db, type Queryable } from '../../db/client.ts';
 import {
   applications,
   candidates,
@@ -25,7 +25,15 @@ import {
 } from '../../engine/matching/index.ts';
 import { openApplicationStatuses } from '../talent/talent.core.ts';
 import { notify, recordStatus, today } from '../talent/talent.shared.ts';
-import { buildInstance, type EnterpriseIn, type PostIn, type StudentIn } from './matching.core.ts';
+import {
+  buildInstance,
+  defaultCaps,
+  type EnterpriseIn,
+  type PostIn,
+  type StudentIn,
+} from './matching.core.ts';
+import { effectiveRules, ageOn } from '../../engine/compliance/index.ts';
+import { loadSettings } from '../internships/compliance.service.ts';
 import type { CreateRunBody, ResultsQuery } from './matching.schema.ts';
 import { containsPattern } from '../../lib/like.ts';
 
@@ -68,6 +76,7 @@ type SummaryShape = {
   gotFirstWish: number;
   noConsent: number;
   ineligible: number;
+  ruleExcluded?: number;
   warnings: { code: string; id: string; message: string }[];
   bySchool: { id: string; name: string; students: number; placed: number }[];
   byMajor: { code: string; students: number; placed: number }[];
@@ -102,6 +111,7 @@ export async function createRun(
   requestId?: string,
 ) {
   const schools = await runScope(access, actor, consortiumId);
+  if (!body.caps) body = { ...body, caps: await internshipCaps(db, consortiumId) };
   let schoolUnitId: string | null = null;
   const cohort = { ...body.cohort };
   if (schools) {
@@ -210,11 +220,17 @@ export async function gatherInputs(db: Queryable, consortiumId: string, config: 
       level: candidates.level,
       homeDistrict: candidates.homeDistrict,
       consentShare: candidates.consentShare,
+      yearOfStudy: candidates.yearOfStudy,
+      birthDate: candidates.birthDate,
     })
     .from(candidates)
     .where(and(...where))
     .orderBy(asc(candidates.schoolUnitId), asc(candidates.studentNo), asc(candidates.id));
-  const withConsent = cohort.filter((s) => s.consentShare);
+  const excluded =
+    config.postingKind === 'internship'
+      ? await internshipExclusions(db, consortiumId, cohort)
+      : new Set<string>();
+  const withConsent = cohort.filter((s) => s.consentShare && !excluded.has(s.id));
 
   const postWhere: SQL[] = [
     eq(postings.consortiumId, consortiumId),
@@ -250,24 +266,33 @@ export async function gatherInputs(db: Queryable, consortiumId: string, config: 
         .from(memberUnits)
         .where(and(eq(memberUnits.consortiumId, consortiumId), inArray(memberUnits.id, unitIds)))
     : [];
-  // interns already placed at each host: accepted offers on its internship postings
+  // interns already at each host: its open position placements today, and accepted internship offers of
+  // students not (yet) placed there
   const placedInterns = unitIds.length
-    ? await db
-        .select({ unitId: postings.unitId, n: sql<number>`count(*)::int` })
-        .from(applications)
-        .innerJoin(
-          postings,
-          and(eq(postings.consortiumId, applications.consortiumId), eq(postings.id, applications.postingId)),
-        )
-        .where(
-          and(
-            eq(applications.consortiumId, consortiumId),
-            eq(applications.status, 'accepted'),
-            eq(postings.kind, 'internship'),
-            inArray(postings.unitId, unitIds),
-          ),
-        )
-        .groupBy(postings.unitId)
+    ? await queryRows<{ unitId: string; n: number }>(
+        db,
+        sql`select unit_id as "unitId", count(distinct candidate_id)::int as n from (
+              select p.host_unit_id as unit_id, p.candidate_id
+                from internship_placements p
+                join internship_plans pl on pl.consortium_id = p.consortium_id and pl.id = p.plan_id
+               where p.consortium_id = ${consortiumId} and pl.kind = 'position'
+                 and p.status in ('pending', 'active')
+                 and p.start_date <= ${today()} and coalesce(p.terminated_on, p.end_date) >= ${today()}
+                 and p.host_unit_id in (${sql.join(
+                   unitIds.map((id) => sql`${id}::uuid`),
+                   sql`, `,
+                 )})
+              union
+              select po.unit_id, a.candidate_id
+                from applications a
+                join postings po on po.consortium_id = a.consortium_id and po.id = a.posting_id
+               where a.consortium_id = ${consortiumId} and a.status = 'accepted' and po.kind = 'internship'
+                 and po.unit_id in (${sql.join(
+                   unitIds.map((id) => sql`${id}::uuid`),
+                   sql`, `,
+                 )})
+            ) x group by unit_id`,
+      )
     : [];
   const internsBy = new Map(placedInterns.map((p) => [p.unitId, p.n]));
 
@@ -323,7 +348,7 @@ export async function gatherInputs(db: Queryable, consortiumId: string, config: 
     employeeCount: u.employeeCount,
     internsPlaced: internsBy.get(u.id) ?? 0,
   }));
-  return { cohort, withConsent, students, posts, postsIn, units, enterprises, crosswalk };
+  return { cohort, withConsent, excluded, students, posts, postsIn, units, enterprises, crosswalk };
 }
 
 /** Runs a queued run to the end, recording its progress; failures are stored on the run, not thrown. */
@@ -342,7 +367,7 @@ export async function executeRun(db: Db, consortiumId: string, runId: string): P
     const input = await gatherInputs(db, consortiumId, config);
     const built = buildInstance(input.students, input.postsIn, input.enterprises, {
       weights: config.weights,
-      caps: config.caps,
+      caps: config.caps ?? defaultCaps,
       crosswalk: input.crosswalk,
       maxPostsPerStudent: config.maxPostsPerStudent,
     });
@@ -438,7 +463,8 @@ export async function executeRun(db: Db, consortiumId: string, runId: string): P
       averageScore: placed ? Math.round((objective / placed) * 100) / 100 : null,
       averageWishRank: ranked ? Math.round((rankSum / ranked) * 100) / 100 : null,
       gotFirstWish: firstWish,
-      noConsent: input.cohort.length - input.withConsent.length,
+      noConsent: input.cohort.filter((s) => !s.consentShare).length,
+      ruleExcluded: input.excluded.size,
       ineligible: built.ineligible.length,
       warnings: built.warnings.map((w) => ({ ...w, message: `${names.get(w.id) ?? w.id}: ${w.message}` })),
       bySchool: [...group((s) => s.schoolUnitId)].map(([id, g]) => ({
@@ -929,3 +955,43 @@ export async function deleteRun(
 }
 
 export type { Summary };
+
+/** The host and post caps of an internship run: the consortium's settings of R-RATIO-HOST and R-RATIO-POST. */
+async function internshipCaps(db: Queryable, consortiumId: string) {
+  const rules = effectiveRules(await loadSettings(db, consortiumId));
+  const param = (id: string) => rules.find((r) => r.def.id === id)?.params.maxRatio;
+  return {
+    hostRatio: param('R-RATIO-HOST') ?? defaultCaps.hostRatio,
+    postRatio: param('R-RATIO-POST') ?? defaultCaps.postRatio,
+  };
+}
+
+/**
+ * Students an internship run leaves out: those the internship rules refuse a position internship
+ * (R-YEAR1: first-years; R-AGE-MIN: under the minimum age today), when those rules block here, and those
+ * already in an open placement.
+ */
+async function internshipExclusions(
+  db: Queryable,
+  consortiumId: string,
+  cohort: { id: string; yearOfStudy: number | null; birthDate: string }[],
+): Promise<Set<string>> {
+  const rules = effectiveRules(await loadSettings(db, consortiumId));
+  const blocking = (id: string) => rules.find((r) => r.def.id === id && r.severity === 'block');
+  const year = blocking('R-YEAR1')?.params.minYear;
+  const age = blocking('R-AGE-MIN')?.params.minAge;
+  const now = today();
+  const out = new Set<string>();
+  for (const s of cohort) {
+    if (year !== undefined && s.yearOfStudy !== null && s.yearOfStudy < year) out.add(s.id);
+    if (age !== undefined && ageOn(s.birthDate, now) < age) out.add(s.id);
+  }
+  const placed = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct candidate_id as id from internship_placements
+         where consortium_id = ${consortiumId} and status in ('pending', 'active')
+           and coalesce(terminated_on, end_date) >= ${now}`,
+  );
+  for (const p of placed) out.add(p.id);
+  return out;
+}
