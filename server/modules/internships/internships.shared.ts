@@ -2,7 +2,7 @@
 // are on (school, host, student, or the consortium's secretariat / an authority looking on).
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { candidates, internshipPlacements, internshipPlans } from '../../db/schema/index.ts';
+import { candidates, internshipPlacements, type internshipPlans } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
