@@ -26,6 +26,7 @@ import { listRoutes } from './modules/talent/lists.routes.ts';
 import { postingRoutes } from './modules/talent/postings.routes.ts';
 import { closeExpiredPostings } from './modules/talent/postings.service.ts';
 import { sweepPlacements } from './modules/internships/placements.service.ts';
+import { notifyAlerts } from './modules/internships/supervision.ts';
 import { notificationRoutes, outcomeRoutes, statsRoutes } from './modules/talent/talent.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 
@@ -128,9 +129,13 @@ export async function buildApp(
     await closeExpiredPostings(deps.db).catch((err: unknown) =>
       app.log.error({ err }, 'closing expired postings failed'),
     );
-    // internships start on their day when everything needed is there, and complete after their end
+    // internships start on their day when everything needed is there, and complete after their end;
+    // alerts (insurance, agreements, overdue logs, caps) are notified once a day (de-duplicated by date)
     await sweepPlacements(deps.db, deps.access).catch((err: unknown) =>
       app.log.error({ err }, 'the internship sweep failed'),
+    );
+    await notifyAlerts(deps.db).catch((err: unknown) =>
+      app.log.error({ err }, 'notifying internship alerts failed'),
     );
   };
   app.addHook('onReady', async () => {

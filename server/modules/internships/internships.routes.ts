@@ -7,7 +7,16 @@ import { z } from 'zod';
 import { requireActor } from '../../lib/context.ts';
 import { boolean, columnsOf, date, decimal, integer, text, writeTable } from '../../lib/excel/index.ts';
 import { commonErrors, errorResponse } from '../../lib/http.ts';
-import { fileFormat, sendFile } from '../../lib/import-http.ts';
+import {
+  fileFormat,
+  importQuery,
+  importResultOut,
+  parseMapping,
+  sendFile,
+  uploadedFile,
+} from '../../lib/import-http.ts';
+import { annotateErrors, writeTemplate } from '../../lib/excel/index.ts';
+import { importPlacements, placementColumns } from './placements.excel.ts';
 import { agreementRoutes } from './agreements.routes.ts';
 import * as compliance from './compliance.service.ts';
 import {
@@ -198,6 +207,96 @@ export async function internshipRoutes(app: FastifyInstance) {
         request.body,
         request.id,
       ),
+  );
+
+  r.get(
+    '/plans/:planId/placements/template',
+    {
+      schema: {
+        tags,
+        summary: 'The placement import template (xlsx, with a 说明 sheet)',
+        params: planParams,
+      },
+    },
+    async (request, reply) => {
+      await plans.loadPlan(
+        db,
+        access,
+        requireActor(request),
+        request.params.consortiumId,
+        request.params.planId,
+      );
+      return sendFile(
+        reply,
+        await writeTemplate(placementColumns, { sheetName: '实习安排' }),
+        '实习安排导入模板.xlsx',
+        'xlsx',
+      );
+    },
+  );
+  r.post(
+    '/plans/:planId/placements/import',
+    {
+      schema: {
+        tags,
+        summary:
+          "Import a plan's placements: every row checked as the API checks one (data, then every rule, the caps counting the rows above), all rows or none",
+        params: planParams,
+        querystring: importQuery,
+        response: { 200: importResultOut, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return importPlacements(
+        db,
+        access,
+        requireActor(request),
+        request.params.consortiumId,
+        request.params.planId,
+        uploadedFile(request.body),
+        {
+          format: q.format,
+          mapping: parseMapping(q.mapping),
+          dryRun: q.dryRun,
+          requestId: request.id,
+        },
+      );
+    },
+  );
+  r.post(
+    '/plans/:planId/placements/import/annotated',
+    {
+      schema: {
+        tags,
+        summary: 'The uploaded placement file back with every bad row marked and an 错误报告 sheet',
+        params: planParams,
+        querystring: importQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const file = uploadedFile(request.body);
+      const result = await importPlacements(
+        db,
+        access,
+        requireActor(request),
+        request.params.consortiumId,
+        request.params.planId,
+        file,
+        {
+          format: q.format,
+          mapping: parseMapping(q.mapping),
+          dryRun: true,
+        },
+      );
+      return sendFile(
+        reply,
+        await annotateErrors(file, q.format, result.errors),
+        '实习安排-错误报告.xlsx',
+        'xlsx',
+      );
+    },
   );
 
   // external hosts ----------------------------------------------------------------------------------

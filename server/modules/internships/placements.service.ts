@@ -65,7 +65,7 @@ type Fields = Omit<
 >;
 
 /** A placement's fields with every optional one filled as stored. */
-function fieldsOf(
+export function fieldsOf(
   planId: string,
   candidateId: string,
   schoolUnitId: string,
@@ -126,7 +126,7 @@ function fieldsOf(
  * school or major, an unknown or departed host, a posting of another host, a student already placed
  * over the same days. Throws 400 naming the fields, or 409 for the overlap.
  */
-async function checkData(
+export async function checkData(
   db: Queryable,
   consortiumId: string,
   plan: PlanRow,
@@ -609,7 +609,7 @@ async function notifyParties(
 }
 
 /** Insert a placement whose data passed `checkData`, under the host's lock; refuse it if a rule blocks. */
-async function insertChecked(
+export async function insertChecked(
   tx: Queryable,
   actor: Actor,
   consortiumId: string,
