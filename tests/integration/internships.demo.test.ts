@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { consortia } from '../../server/db/schema/index.ts';
 import { DEMO_CONSORTIUM_CODE, seedDemo } from '../../server/db/seed/demo.ts';
+import { plantedAnomalies } from '../../server/db/seed/internships-demo.ts';
 import { call, createTestApp, login, type Session, type TestApp } from '../setup/factories.ts';
 
 const PASSWORD = 'intern-demo-pass-1';
@@ -143,5 +144,35 @@ describe('demo internships', () => {
     const out = res.json<{ ok: boolean; findings: Finding[] }>();
     expect(out.ok).toBe(false);
     expect(out.findings.filter((f) => f.severity === 'block').map((f) => f.ruleId)).toEqual(['R-RATIO-HOST']);
+  });
+});
+
+describe('demo supervision', () => {
+  it('the detectors find the planted anomalies and nothing else', async () => {
+    const res = await call(t.app, secretariat, 'POST', `${base}/flags/detect`, {});
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const flags = (await call(t.app, secretariat, 'GET', `${base}/flags?pageSize=200`)).json<{
+      items: { kind: string; placementId: string; details: Record<string, unknown> }[];
+      total: number;
+    }>();
+    const byKind = (k: string) => flags.items.filter((f) => f.kind === k);
+    // one flag per copied log, one per student sharing the phone, the silent placement, the unsigned one
+    expect(byKind('near_duplicate')).toHaveLength(plantedAnomalies.nearDuplicateStudents);
+    expect(byKind('shared_device')).toHaveLength(plantedAnomalies.sharedDeviceStudents);
+    expect(byKind('never_cosigned')).toHaveLength(plantedAnomalies.neverCosigned);
+    expect(byKind('missing_logs')).toHaveLength(plantedAnomalies.missingLogs);
+    expect(flags.total).toBe(
+      plantedAnomalies.nearDuplicateStudents +
+        plantedAnomalies.sharedDeviceStudents +
+        plantedAnomalies.neverCosigned +
+        plantedAnomalies.missingLogs,
+    );
+    expect(new Set(byKind('near_duplicate').map((f) => f.placementId)).size).toBe(3);
+    // running again raises nothing new
+    await call(t.app, secretariat, 'POST', `${base}/flags/detect`, {});
+    const again = (await call(t.app, secretariat, 'GET', `${base}/flags?pageSize=200`)).json<{
+      total: number;
+    }>();
+    expect(again.total).toBe(flags.total);
   });
 });

@@ -3,12 +3,14 @@
 // those under way, pending ones for next month with confirmations missing, and the accounts the
 // confirmations need (placed students, the other school's administrator, host mentors). Fictional and
 // deterministic. The supervision logs (with their planted anomalies) are added by seedSupervisionDemo.
+import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import {
   agreementConfirmations,
   candidates,
   internshipHosts,
+  internshipLogs,
   internshipPlacements,
   internshipPlans,
   memberships,
@@ -16,6 +18,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { addDays } from '../../engine/compliance/index.ts';
+import { logSignature } from '../../engine/supervision/index.ts';
 import { usccCheckChar } from '../../lib/identifiers.ts';
 import { agreementState, syncAgreement } from '../../modules/internships/agreements.ts';
 import { reevaluateHosts, type HostRef } from '../../modules/internships/compliance.service.ts';
@@ -31,6 +34,8 @@ export type DemoPlacement = {
   studentUserId: string;
   hostUnitId: string | null;
   mentorUserId: string | null;
+  schoolUserId: string;
+  postTitle: string;
   startDate: string;
   status: 'active' | 'pending';
 };
@@ -228,7 +233,9 @@ export async function seedInternshipsDemo(
           schoolMentorName: schoolStaff.get(plan.schoolUnitId)?.name ?? plan.teacherName,
           enterpriseMentorUserId: mentor.id,
           enterpriseMentorName: mentor.name,
-          startDate: start,
+          // the external host's interns start next week (it has no accounts: its confirmations are the
+          // school's on its behalf, and nobody could co-sign its interns' logs yet)
+          startDate: slot.host ? start : addDays(today, 7),
           endDate: end,
           dailyHours: 8,
           daysPerWeek: 5,
@@ -241,10 +248,10 @@ export async function seedInternshipsDemo(
           address: `${slot.host?.name ?? external!.name}生产车间`,
           insurer: '中国人民财产保险股份有限公司',
           policyNo: `PICC-2026-${String(1000 + rows.length)}`,
-          insuranceStart: start,
+          insuranceStart: slot.host ? start : addDays(today, 7),
           insuranceEnd: end,
           premiumPaidBy: 'school',
-          status: 'active',
+          status: slot.host ? 'active' : 'pending',
           createdBy: accounts.school,
         });
       }
@@ -390,6 +397,8 @@ export async function seedInternshipsDemo(
       studentUserId: studentUser ?? '',
       hostUnitId: p.hostUnitId,
       mentorUserId: p.hostUnitId ? mentor.id : null,
+      schoolUserId: school.id,
+      postTitle: p.postTitle,
       startDate: p.startDate,
       status: p.status as 'active' | 'pending',
     });
@@ -402,5 +411,191 @@ export async function seedInternshipsDemo(
     { kind: 'external', id: external!.id },
   ];
   await reevaluateHosts(tx, consortiumId, hosts);
+  await seedSupervisionDemo(tx, consortiumId, out);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Logs: one every 14 days for each placement under way, mostly co-signed and reviewed, with four planted
+// anomalies for the detectors to find — and nothing else for them to find.
+
+const openings = [
+  '本周在{line}跟随{mentor}学习{task}，逐步熟悉岗位的作业标准。',
+  '这两周主要在{line}参与{task}，上手比预想的快一些。',
+  '本期实习集中在{task}，{mentor}安排我先看后做、再独立完成。',
+  '这一阶段我被安排到{line}，负责{task}中的辅助工作。',
+  '两周来在{line}完成了{task}的全部流程练习，开始能独立操作。',
+  '本期主要任务是{task}，其间轮换到{line}学习了相关工序。',
+  '这段时间我在{mentor}指导下继续练习{task}，并参与了班组的晨会。',
+  '本周期我从观察转为动手，在{line}独立承担了部分{task}。',
+];
+const tasks: Record<string, string[]> = {
+  工业机器人装调: [
+    '六轴机器人示教编程',
+    '焊接机器人的零点标定',
+    '机器人夹具更换与调试',
+    '码垛程序的修改与验证',
+  ],
+  数控加工操作: [
+    '数控车床的对刀与首件加工',
+    '加工中心的换刀与刀补设置',
+    '零件尺寸的在线检测',
+    '工装夹具的装夹找正',
+  ],
+  设备维护保养: ['空压机的日常点检', '减速机润滑油的更换', '伺服电机故障的排查', '传送带张紧度的调整'],
+  产品质量检验: ['来料抽检与记录', '三坐标测量报告的整理', '不合格品的隔离与标识', '过程巡检表的填写'],
+  生产线参观: ['生产线参观'],
+};
+const lines = [
+  '一号总装线',
+  '二号焊装线',
+  '机加工车间',
+  '精密装配区',
+  '设备动力科',
+  '质检中心',
+  '柔性制造单元',
+  '涂装前处理线',
+];
+const tools = [
+  '示教器',
+  '游标卡尺',
+  '千分尺',
+  '扭力扳手',
+  '万用表',
+  '红外测温枪',
+  '塞尺',
+  '百分表',
+  '点检仪',
+  '高度规',
+];
+const issues = [
+  '定位偏差超出公差',
+  '报警代码反复出现',
+  '夹具松动导致工件晃动',
+  '润滑不足引起异响',
+  '程序坐标系设置错误',
+  '来料批次混放',
+  '传感器信号时有时无',
+  '刀具磨损导致表面粗糙',
+  '记录表格漏填',
+  '气压波动影响节拍',
+];
+const details = [
+  '用{tool}检查时发现{issue}，在师傅提示下找到了原因并记录在交接本上。',
+  '遇到{issue}的情况，我先对照作业指导书排查，最后请{mentor}确认了处理方法。',
+  '这周最大的收获是学会用{tool}判断{issue}，以前只会照着步骤做。',
+  '班组复盘了一次{issue}的问题，我负责整理现场照片和处理过程。',
+  '我独立完成了一次{tool}的校准，校准记录已交给班长签字。',
+  '在处理{issue}时我动作偏慢，{mentor}让我先把步骤写成卡片再练。',
+  '学习了安全操作规程中关于{tool}使用的条款，并参加了车间的安全考试。',
+  '跟随师傅做了一次完整的交接班，学会了怎样描述{issue}这类异常。',
+  '把常见的{issue}现象和对应处理方法整理成了一页笔记，准备下周继续补充。',
+  '配合工程师做了一次工艺验证，我负责用{tool}采集数据。',
+  '第一次被允许单独处理{issue}，完成后由师傅复核通过。',
+  '和同组实习生一起练习了{tool}的使用，互相检查测量结果。',
+];
+const reflections = [
+  '体会到规范操作比速度更重要，尤其是开机前的点检不能省。',
+  '感觉课堂上学的理论在现场都能找到对应，但细节要多得多。',
+  '发现自己在读图方面还有欠缺，需要回头复习专业课的内容。',
+  '对岗位的节奏慢慢适应了，也更理解了质量意识的含义。',
+  '沟通很关键，有问题及时问师傅能少走很多弯路。',
+  '安全帽、防护眼镜这些细节师傅每天都会检查，我也养成了习惯。',
+  '这两周比较累，但能看到自己操作越来越熟练，很有成就感。',
+  '认识到记录和交接同样是工作的一部分，不能只顾动手。',
+  '对照岗位能力要求，我在故障判断上还需要更多练习。',
+  '企业的现场管理要求很细，让我对“标准化”有了新的认识。',
+];
+const nexts = [
+  '下一阶段计划在师傅指导下尝试独立完成整个工序。',
+  '下周准备系统整理一遍常见报警的处理流程。',
+  '接下来想多参与设备保养，弄清楚各部件的结构。',
+  '计划把本期的笔记整理成操作要点，请师傅帮忙把关。',
+  '下一阶段重点练习测量与记录，减少返工。',
+  '准备利用休息时间复习相关的电气基础知识。',
+  '接下来会跟着班组参加一次设备的大修。',
+  '计划在下次考核前把安全规程再完整学一遍。',
+];
+
+function logText(rand: () => number, post: string, mentor: string): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const fill = (tpl: string) =>
+    tpl
+      .replaceAll('{line}', pick(lines))
+      .replaceAll('{mentor}', mentor)
+      .replaceAll('{task}', pick(tasks[post] ?? tasks['工业机器人装调']!))
+      .replaceAll('{tool}', pick(tools))
+      .replaceAll('{issue}', pick(issues));
+  const a = Math.floor(rand() * details.length);
+  const b = (a + 1 + Math.floor(rand() * (details.length - 1))) % details.length;
+  return [pick(openings), details[a]!, details[b]!, pick(reflections), pick(nexts)].map(fill).join('');
+}
+
+/** What the demo plants for the anomaly detectors (and all they should find). */
+export const plantedAnomalies = {
+  /** three students at the lead host hand in the same text, lightly edited, for their third log */
+  nearDuplicateStudents: 3,
+  /** four students' last logs are sent from one phone */
+  sharedDeviceStudents: 4,
+  /** one placement whose logs nobody ever co-signed */
+  neverCosigned: 1,
+  /** one placement that stopped sending logs five weeks ago */
+  missingLogs: 1,
+} as const;
+
+async function seedSupervisionDemo(tx: Tx, consortiumId: string, placements: DemoPlacement[]) {
+  const rand = prng(20261129 + 18);
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const active = placements.filter((p) => p.status === 'active' && p.mentorUserId);
+  const atLead = active.filter((p) => p.mentorUserId === active[0]!.mentorUserId);
+  const dup = atLead.slice(0, plantedAnomalies.nearDuplicateStudents);
+  const device = atLead.slice(3, 3 + plantedAnomalies.sharedDeviceStudents);
+  const never = atLead[7]!;
+  const missing = atLead[8]!;
+  const copied =
+    '本周在精密装配区跟随李师傅学习六轴机器人示教编程，逐步熟悉岗位的作业标准。用示教器检查时发现定位偏差超出公差，在师傅提示下找到了原因并记录在交接本上。班组复盘了一次程序坐标系设置错误的问题，我负责整理现场照片和处理过程。体会到规范操作比速度更重要，尤其是开机前的点检不能省。下一阶段计划在师傅指导下尝试独立完成整个工序。';
+  const edits = [
+    (t: string) => t,
+    (t: string) => t.replace('本周', '这周').replace('记录在交接本上', '写进了交接本'),
+    (t: string) => t.replace('精密装配区', '一号总装线').replace('尤其是', '特别是'),
+  ];
+  const rows: (typeof internshipLogs.$inferInsert)[] = [];
+  const at = (day: string, hour: number) =>
+    new Date(Date.parse(`${day}T${String(hour).padStart(2, '0')}:30:00+08:00`));
+  let n = 0;
+  for (const p of active) {
+    n++;
+    const periods = p === missing ? 2 : 4;
+    const mentorName = mentorNames[n % mentorNames.length]!;
+    for (let k = 0; k < periods; k++) {
+      const periodStart = addDays(p.startDate, 14 * k);
+      const periodEnd = addDays(p.startDate, 14 * k + 13);
+      const submitted = addDays(periodEnd, 1);
+      const dupAt = dup.indexOf(p);
+      const content = k === 2 && dupAt >= 0 ? edits[dupAt]!(copied) : logText(rand, p.postTitle, mentorName);
+      const last = k === periods - 1;
+      const status =
+        p === never ? 'submitted' : last && rand() < 0.4 ? 'submitted' : last ? 'cosigned' : 'reviewed';
+      const cosigned = status === 'cosigned' || status === 'reviewed';
+      rows.push({
+        consortiumId,
+        placementId: p.id,
+        periodStart,
+        periodEnd,
+        content,
+        signature: logSignature(content),
+        status,
+        submittedBy: p.studentUserId,
+        submittedAt: at(submitted, 20),
+        ip: `10.${20 + (n % 200)}.${Math.floor(n / 200)}.${1 + ((n * 7 + k) % 250)}`,
+        deviceId: sha(k === 3 && device.includes(p) ? 'demo-shared-phone' : `demo-device-${n}`),
+        cosignedBy: cosigned ? p.mentorUserId : null,
+        cosignedAt: cosigned ? at(addDays(submitted, 1), 10) : null,
+        mentorNote: cosigned && rand() < 0.3 ? '记录真实，继续保持。' : null,
+        reviewedBy: status === 'reviewed' ? p.schoolUserId : null,
+        reviewedAt: status === 'reviewed' ? at(addDays(submitted, 2), 15) : null,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(internshipLogs).values(rows.slice(i, i + 500));
 }
