@@ -535,3 +535,69 @@ describe('external hosts', () => {
     expectError(second, 409, 'COMPLIANCE_VIOLATION');
   });
 });
+
+describe('placements from Excel', () => {
+  it('checks every row like the API, counts the rows above towards the caps, and writes all or nothing', async () => {
+    const host = await makeUnit(t.db, w.A.c.id, 'enterprise', '导入测试企业');
+    await t.db
+      .update(memberUnits)
+      .set({ employeeCount: 20, employeeCountAsOf: '2026-01-01' })
+      .where(eq(memberUnits.id, host.id));
+    const uscc = (
+      await t.db.select({ u: memberUnits.uscc }).from(memberUnits).where(eq(memberUnits.id, host.id))
+    )[0]!.u!;
+    for (let i = 0; i < 3; i++) {
+      await makeCandidate(t.db, w.A.c.id, w.A.school.id, {
+        name: `导入生${i}`,
+        studentNo: `IMP00${i}`,
+        majorCode: '460305',
+        yearOfStudy: 3,
+      });
+    }
+    const header =
+      '学号,实习单位统一社会信用代码,实习岗位,该岗位在岗职工数,学校指导教师,企业指导教师,开始日期,结束日期,每日实习时长（小时）,实习报酬（元/月）,相同岗位工资（元/月）,报酬发放方式,发放频率,场所类型,保险公司,保单号,保险起期,保险止期,保费承担方';
+    const row = (no: string) =>
+      `${no},${uscc},装配工,50,王老师,李师傅,${start},${end},8,4000,5000,银行转账给学生,每月,工厂车间,中国人保,P-${no},${start},${end},学校`;
+    const csv = (rows: string[]) => Buffer.from([header, ...rows].join('\n'), 'utf8');
+    const url = (dryRun: boolean) => `${base}/plans/${planId}/placements/import?format=csv&dryRun=${dryRun}`;
+    const upload = (rows: string[], dryRun = false) =>
+      t.app.inject({
+        method: 'POST',
+        url: url(dryRun),
+        headers: {
+          cookie: school.cookie,
+          'x-csrf-token': school.csrf,
+          'content-type': 'application/octet-stream',
+        },
+        payload: csv(rows),
+      });
+
+    const refused = await upload([row('IMP000'), row('IMP001'), row('IMP002'), row('NOPE99')]);
+    expect(refused.statusCode, refused.body).toBe(200);
+    const report = refused.json<{
+      ok: boolean;
+      inserted: number;
+      errors: { row: number; code: string; messageZh?: string }[];
+    }>();
+    expect(report.ok).toBe(false);
+    expect(report.inserted).toBe(0);
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, 'R-RATIO-HOST'],
+      [5, 'UNKNOWN_STUDENT'],
+    ]);
+    expect(report.errors[0]!.messageZh).toContain('上限（规则 R-RATIO-HOST）');
+    expect(await countAt(host.id)).toBe(0);
+
+    const dry = (await upload([row('IMP000'), row('IMP001')], true)).json<{
+      ok: boolean;
+      inserted: number;
+    }>();
+    expect(dry).toMatchObject({ ok: true, inserted: 2 });
+    expect(await countAt(host.id)).toBe(0);
+    const done = (await upload([row('IMP000'), row('IMP001')])).json<{ ok: boolean; inserted: number }>();
+    expect(done).toMatchObject({ ok: true, inserted: 2 });
+    expect(await countAt(host.id)).toBe(2);
+    const template = await call(t.app, school, 'GET', `${base}/plans/${planId}/placements/template`);
+    expect(template.statusCode).toBe(200);
+  });
+});
