@@ -8,7 +8,9 @@ import {
   expectError,
   login,
   makeIdCard,
+  makeInternship,
   makeTalent,
+  makeUscc,
   makeWorld,
   type Session,
   type TestApp,
@@ -22,6 +24,7 @@ let adminB: Session;
 type Op = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
 let tenantOps: Op[] = [];
 let talentB: Awaited<ReturnType<typeof makeTalent>>;
+let internB: Awaited<ReturnType<typeof makeInternship>>;
 const freshIdCard = makeIdCard('20060101');
 
 /** A valid body for every tenant write, so that a 404 cannot come from validation failing first. */
@@ -94,6 +97,83 @@ const bodies: Record<string, unknown> = {
     postingKind: 'internship',
   },
   'POST /api/v1/consortia/{consortiumId}/matching/runs/{runId}/confirm': {},
+  'POST /api/v1/consortia/{consortiumId}/internships/plans': {
+    schoolUnitId: '{schoolId}',
+    title: '实习计划',
+    kind: 'position',
+    cohort: '2024级',
+    startDate: '2026-03-01',
+    endDate: '2026-08-31',
+    teacherName: '王老师',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/internships/plans/{planId}': { title: '改名计划' },
+  'POST /api/v1/consortia/{consortiumId}/internships/plans/{planId}/placements/from-run': {
+    runId: '{runId}',
+    defaults: {
+      schoolMentorName: '王老师',
+      enterpriseMentorName: '李师傅',
+      dailyHours: 8,
+      venueType: 'factory',
+    },
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/plans/{planId}/placements/import': { any: 'body' },
+  'POST /api/v1/consortia/{consortiumId}/internships/plans/{planId}/placements/import/annotated': {
+    any: 'body',
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/hosts': { name: '外部单位', uscc: makeUscc(424242) },
+  'PUT /api/v1/consortia/{consortiumId}/internships/hosts/{hostId}': {
+    name: '外部单位',
+    uscc: makeUscc(434343),
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/placements': {
+    planId: '{planId}',
+    candidateId: '{candidateId}',
+    hostKind: 'member',
+    hostUnitId: '{unitId}',
+    postTitle: '装配工',
+    schoolMentorName: '王老师',
+    enterpriseMentorName: '李师傅',
+    startDate: '2026-03-01',
+    endDate: '2026-08-31',
+    dailyHours: 8,
+    venueType: 'factory',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/internships/placements/{placementId}': { postTitle: '改名岗位' },
+  'POST /api/v1/consortia/{consortiumId}/internships/placements/{placementId}/transition': {
+    action: 'complete',
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/placements/check': {
+    placementId: '{placementId}',
+    placement: { postTitle: '改名岗位' },
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/placements/{placementId}/agreement/confirm': {
+    party: 'school',
+    contentHash: 'a'.repeat(64),
+  },
+  'PUT /api/v1/consortia/{consortiumId}/internships/rules/{ruleId}': {
+    params: { maxRatio: 0.1 },
+    severity: 'block',
+    note: '租户测试',
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/placements/{placementId}/logs': {
+    periodStart: '2026-03-01',
+    periodEnd: '2026-03-10',
+    content: '本周在车间跟随师傅学习机器人示教编程，完成了两次独立操作并记录了遇到的问题。',
+  },
+  'PATCH /api/v1/consortia/{consortiumId}/internships/logs/{logId}': {
+    content: '本周在车间跟随师傅学习机器人示教编程，完成了两次独立操作并记录了遇到的问题。',
+  },
+  'POST /api/v1/consortia/{consortiumId}/internships/logs/{logId}/cosign': {},
+  'POST /api/v1/consortia/{consortiumId}/internships/logs/{logId}/return': { note: '请补充细节' },
+  'POST /api/v1/consortia/{consortiumId}/internships/logs/{logId}/review': {},
+  'POST /api/v1/consortia/{consortiumId}/internships/flags/detect': {},
+  'POST /api/v1/consortia/{consortiumId}/internships/flags/{flagId}/review': {
+    status: 'dismissed',
+    note: '已核实',
+  },
+  'PUT /api/v1/consortia/{consortiumId}/internships/placements/{placementId}/assessments/{role}': {
+    scores: { skill: 80, attitude: 80 },
+  },
 };
 
 /** Query strings an operation needs to pass validation. */
@@ -111,6 +191,9 @@ const queries: Record<string, string> = {
   'POST /api/v1/consortia/{consortiumId}/outcomes/import': '?format=xlsx',
   'POST /api/v1/consortia/{consortiumId}/outcomes/import/annotated': '?format=xlsx',
   'GET /api/v1/consortia/{consortiumId}/matching/runs/compare': '?a={runId}&b={runId}',
+  'POST /api/v1/consortia/{consortiumId}/internships/plans/{planId}/placements/import': '?format=xlsx',
+  'POST /api/v1/consortia/{consortiumId}/internships/plans/{planId}/placements/import/annotated':
+    '?format=xlsx',
 };
 
 beforeAll(async () => {
@@ -119,6 +202,7 @@ beforeAll(async () => {
   secA = await login(t.app, w.A.secretariat.username);
   adminB = await login(t.app, w.B.secretariat.username);
   talentB = await makeTalent(t.db, w.B);
+  internB = await makeInternship(t.db, w.B, talentB.candidate.id);
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
     paths: Record<string, Record<string, unknown>>;
   }>();
@@ -146,6 +230,14 @@ function records(side: typeof w.A, membershipId: string): Record<string, string>
     applicationId: talentB.application.id,
     outcomeId: talentB.outcome.id,
     runId: talentB.run.id,
+    planId: internB.plan.id,
+    hostId: internB.host.id,
+    placementId: internB.placement.id,
+    logId: internB.log.id,
+    fileId: internB.file.id,
+    flagId: internB.flag.id,
+    role: 'enterprise_mentor',
+    ruleId: 'R-RATIO-HOST',
     idCard: freshIdCard,
   };
 }
@@ -180,7 +272,7 @@ describe('tenant endpoints', () => {
         expect(bodies[`${op.method} ${op.path}`], `${op.method} ${op.path}`).toBeDefined();
       expect(
         op.path.replace(
-          /\{(consortiumId|unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId)\}/g,
+          /\{(consortiumId|unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId|planId|hostId|placementId|logId|fileId|flagId|role|ruleId)\}/g,
           '',
         ),
       ).not.toMatch(/\{/);
@@ -221,7 +313,7 @@ describe('tenant endpoints', () => {
   it("answer 404 for another consortium's record reached through one's own consortium", async () => {
     const mB = await membershipOf(adminB, w.B.c.id, w.B.teacher.id);
     const withRecord = tenantOps.filter((op) =>
-      /\{(unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId)\}/.test(
+      /\{(unitId|userId|membershipId|itemId|linkId|postingId|candidateId|applicationId|outcomeId|runId|planId|hostId|placementId|logId|fileId|flagId)\}/.test(
         op.path,
       ),
     );

@@ -8,6 +8,10 @@ import {
   candidates,
   consortia,
   employmentOutcomes,
+  internshipFlags,
+  internshipHosts,
+  internshipLogFiles,
+  internshipLogs,
   internshipPlacements,
   internshipPlans,
   listItems,
@@ -363,4 +367,50 @@ export async function makePlacement(
     })
     .returning();
   return p!;
+}
+
+/** One of each internship record in a consortium of `makeWorld` (after `makeTalent`), for tests that need ids. */
+export async function makeInternship(
+  db: Db,
+  side: Awaited<ReturnType<typeof makeWorld>>['A'],
+  candidateId: string,
+) {
+  const plan = await makePlan(db, side.c.id, side.school.id);
+  const placement = await makePlacement(db, plan, candidateId, side.enterprise.id, { status: 'active' });
+  const [host] = await db
+    .insert(internshipHosts)
+    .values({ consortiumId: side.c.id, name: `外部单位${next()}`, uscc: makeUscc(Number(next()) % 1e8) })
+    .returning();
+  const [log] = await db
+    .insert(internshipLogs)
+    .values({
+      consortiumId: side.c.id,
+      placementId: placement.id,
+      periodStart: plan.startDate,
+      periodEnd: plan.startDate,
+      content: '本周在车间跟随师傅学习机器人示教编程，完成了两次独立操作并记录问题。',
+    })
+    .returning();
+  const [file] = await db
+    .insert(internshipLogFiles)
+    .values({
+      consortiumId: side.c.id,
+      logId: log!.id,
+      fileName: 'a.txt',
+      contentType: 'text/plain',
+      size: 1,
+      sha256: '0'.repeat(64),
+      content: Buffer.from('a'),
+    })
+    .returning();
+  const [flag] = await db
+    .insert(internshipFlags)
+    .values({
+      consortiumId: side.c.id,
+      kind: 'missing_logs',
+      placementId: placement.id,
+      dedupeKey: `k${next()}`,
+    })
+    .returning();
+  return { plan, placement, host: host!, log: log!, file: file!, flag: flag! };
 }

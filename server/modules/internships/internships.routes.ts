@@ -248,10 +248,13 @@ export async function internshipRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const q = request.query;
+      const actor = requireActor(request);
+      // who may import, before what was sent: a stranger learns nothing from a bad file
+      await plans.loadPlan(db, access, actor, request.params.consortiumId, request.params.planId);
       return importPlacements(
         db,
         access,
-        requireActor(request),
+        actor,
         request.params.consortiumId,
         request.params.planId,
         uploadedFile(request.body),
@@ -276,11 +279,13 @@ export async function internshipRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const q = request.query;
+      const actor = requireActor(request);
+      await plans.loadPlan(db, access, actor, request.params.consortiumId, request.params.planId);
       const file = uploadedFile(request.body);
       const result = await importPlacements(
         db,
         access,
-        requireActor(request),
+        actor,
         request.params.consortiumId,
         request.params.planId,
         file,
