@@ -50,7 +50,7 @@ export const bannedVenueTypes: readonly VenueType[] = [
   'internet_cafe',
 ];
 
-/** how pay reaches the student: only `bank_to_student` is "in money, directly to the student" */
+/** how pay reaches the student: `bank_to_student` and `cash_to_student` are "in money, directly to the student" */
 export const payChannels = [
   'bank_to_student',
   'cash_to_student',

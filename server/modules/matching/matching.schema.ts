@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from '../../lib/http.ts';
 import { matchingRunStatuses } from '../../db/schema/matching.ts';
-import { defaultCaps, defaultWeights } from './matching.core.ts';
+import { defaultWeights } from './matching.core.ts';
 
 const weight = z.number().int().min(0).max(1000);
 export const weightsSchema = z
@@ -63,7 +63,9 @@ export const runOut = z.object({
   status: z.enum(matchingRunStatuses),
   progress: z.number().int(),
   phase: z.string().nullable(),
-  config: createRunBody,
+  config: createRunBody.extend({
+    caps: z.object({ hostRatio: z.number(), postRatio: z.number() }).describe('the caps the run used'),
+  }),
   summary: z
     .object({
       students: z.number().int(),

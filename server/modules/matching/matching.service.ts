@@ -53,7 +53,8 @@ export function presentRun(r: RunRow) {
     status: r.status,
     progress: r.progress,
     phase: r.phase,
-    config: r.config as CreateRunBody,
+    // runs keep the caps they were solved with (older runs: the defaults of the time)
+    config: { ...(r.config as CreateRunBody), caps: (r.config as CreateRunBody).caps ?? defaultCaps },
     summary: (r.summary ?? null) as SummaryShape | null,
     solveMs: r.solveMs,
     error: r.error,

@@ -22,10 +22,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import { defaultCaps, defaultWeights } from '../../../../server/modules/matching/matching.core.ts';
+import { defaultWeights } from '../../../../server/modules/matching/matching.core.ts';
 import { errorMessage } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
-import { useCreateRun, useOpenPostings, useSchools } from './api';
+import { useCreateRun, useInternshipCaps, useOpenPostings, useSchools } from './api';
 import { applyRunErrors } from './formErrors';
 import {
   candidateKindLabel,
@@ -83,6 +83,7 @@ export function RunFormDrawer({ consortiumId, scope, open, onClose, onCreated }:
   const { schools, isFetching: schoolsLoading } = useSchools(consortiumId, open && scope.whole);
   const openPostings = useOpenPostings(consortiumId, postingKind, '', open);
   const fixedSchools = !scope.whole;
+  const caps = useInternshipCaps(consortiumId, open);
 
   const defaultName = (kind: PostingKind, runMode: RunMode) =>
     t('matching.form.defaultName', {
@@ -106,7 +107,7 @@ export function RunFormDrawer({ consortiumId, scope, open, onClose, onCreated }:
       postingScope: 'all',
       postingIds: [],
       weights: { ...defaultWeights },
-      caps: { hostRatio: toPercent(defaultCaps.hostRatio), postRatio: toPercent(defaultCaps.postRatio) },
+      caps: { hostRatio: toPercent(caps.hostRatio), postRatio: toPercent(caps.postRatio) },
       maxPostsPerStudent: DEFAULT_MAX_POSTS,
     };
   }
@@ -117,7 +118,7 @@ export function RunFormDrawer({ consortiumId, scope, open, onClose, onCreated }:
     form.setFieldsValue(initialValues());
     // the form is filled afresh each time the drawer opens, not when the language or scope changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, form]);
+  }, [open, form, caps.loaded]);
 
   function onValuesChange(changed: Partial<Values>, all: Values) {
     // postings of the other kind no longer apply
@@ -386,10 +387,7 @@ export function RunFormDrawer({ consortiumId, scope, open, onClose, onCreated }:
               name={['caps', 'hostRatio']}
               label={t('matching.form.hostRatio')}
               extra={t('matching.form.hostRatioHelp')}
-              rules={[
-                { required: true, message: t('matching.form.capRequired') },
-                aboveRule(defaultCaps.hostRatio),
-              ]}
+              rules={[{ required: true, message: t('matching.form.capRequired') }, aboveRule(caps.hostRatio)]}
             >
               <InputNumber
                 min={0}
@@ -406,10 +404,7 @@ export function RunFormDrawer({ consortiumId, scope, open, onClose, onCreated }:
               name={['caps', 'postRatio']}
               label={t('matching.form.postRatio')}
               extra={t('matching.form.postRatioHelp')}
-              rules={[
-                { required: true, message: t('matching.form.capRequired') },
-                aboveRule(defaultCaps.postRatio),
-              ]}
+              rules={[{ required: true, message: t('matching.form.capRequired') }, aboveRule(caps.postRatio)]}
             >
               <InputNumber
                 min={0}

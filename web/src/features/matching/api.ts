@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { api, type Query } from '../../lib/api';
 import type { CatalogEntryDetail, Page, Unit } from '../../lib/types';
 import { useCatalogs } from '../catalogs/api';
+import { defaultCaps } from '../../../../server/modules/matching/matching.core.ts';
 import type {
   Comparison,
   ConfirmOutcome,
@@ -201,4 +202,28 @@ export function useMajorNames(codes: string[]): Map<string, string> {
     if (code && r.data) names.set(code, r.data.entry.name);
   });
   return names;
+}
+
+/**
+ * The internship caps in force here: the consortium's settings of the compliance rules R-RATIO-HOST and
+ * R-RATIO-POST (the secretariat may have changed the regulation's 10% / 20%); the server's defaults while
+ * they load or when the viewer may not read the rules.
+ */
+export function useInternshipCaps(consortiumId: string, enabled: boolean) {
+  const q = useQuery({
+    queryKey: ['internships', consortiumId, 'rules', 'caps'],
+    queryFn: () =>
+      api.get<{ id: string; params: { key: string; value: number }[] }[]>(
+        `/consortia/${consortiumId}/internships/rules`,
+      ),
+    enabled,
+    staleTime: 60_000,
+  });
+  const value = (id: string, fallback: number) =>
+    q.data?.find((r) => r.id === id)?.params.find((p) => p.key === 'maxRatio')?.value ?? fallback;
+  return {
+    hostRatio: value('R-RATIO-HOST', defaultCaps.hostRatio),
+    postRatio: value('R-RATIO-POST', defaultCaps.postRatio),
+    loaded: q.isSuccess,
+  };
 }
