@@ -2,7 +2,6 @@
 // Tenant tables carry consortium_id first in their primary key so that they can be distributed by it.
 import { sql } from 'drizzle-orm';
 import {
-  customType,
   date,
   index,
   integer,
@@ -21,11 +20,7 @@ import {
   unitRoles,
   unitTypes,
 } from '../../modules/consortium/consortium.enums.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
+import { bytea } from './columns.ts';
 
 export const consortia = pgTable('consortia', {
   id: uuid('id').primaryKey().defaultRandom(),

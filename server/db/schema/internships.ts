@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   date,
   foreignKey,
   index,
@@ -37,21 +36,8 @@ import {
 } from '../../modules/internships/internships.enums.ts';
 import { consortia, memberUnits } from './consortium.ts';
 import { candidates, postings } from './talent.ts';
+import { bytea, createdUpdated, textArray } from './columns.ts';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
-const textArray = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
-const createdUpdated = {
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 const tenant = {
   consortiumId: uuid('consortium_id')
     .notNull()
@@ -83,7 +69,7 @@ export const internshipPlans = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     status: text('status', { enum: planStatuses }).notNull().default('draft'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -110,7 +96,7 @@ export const internshipHosts = pgTable(
     employeeCountAsOf: date('employee_count_as_of'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -183,7 +169,7 @@ export const internshipPlacements = pgTable(
     /** the final grade (0–100), from the mentors' assessments */
     finalScore: numeric('final_score', { precision: 5, scale: 2, mode: 'number' }),
     finalGrade: text('final_grade'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),

@@ -32,17 +32,7 @@ import {
   verificationSources,
 } from '../../modules/talent/talent.enums.ts';
 import { consortia, memberUnits } from './consortium.ts';
-
-const textArray = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
-const createdUpdated = {
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { createdUpdated, textArray } from './columns.ts';
 
 /** One table for the three lists: the columns common to all, then each kind's own (null for the others). */
 export const listItems = pgTable(
@@ -87,7 +77,7 @@ export const listItems = pgTable(
     /** GB/T 2260 code of where the talent is needed */
     regionCode: text('region_code'),
     location: text('location'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -197,7 +187,7 @@ export const postings = pgTable(
     searchText: text('search_text').notNull().default(''),
     /** 1- and 2-character grams and lower-cased Latin words of searchText: exact search for short terms */
     searchGrams: textArray('search_grams'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -254,7 +244,7 @@ export const candidates = pgTable(
     /** may member enterprises see this profile when the candidate applies / in matching */
     consentShare: boolean('consent_share').notNull().default(false),
     consentAt: timestamp('consent_at', { withTimezone: true }),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -284,7 +274,7 @@ export const applications = pgTable(
     coverNote: text('cover_note'),
     interviewAt: timestamp('interview_at', { withTimezone: true }),
     interviewPlace: text('interview_place'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),
@@ -330,7 +320,7 @@ export const employmentOutcomes = pgTable(
     verificationSource: text('verification_source', { enum: verificationSources }).notNull(),
     verifiedBy: text('verified_by'),
     verifiedAt: date('verified_at'),
-    ...createdUpdated,
+    ...createdUpdated(),
   },
   (t) => [
     primaryKey({ columns: [t.consortiumId, t.id] }),

@@ -31,6 +31,7 @@ import {
 } from './agreement.template.ts';
 import { agreementParties, type AgreementParty } from './internships.enums.ts';
 import { loadPlacement, type PlacementRow, type PlacementSides } from './internships.shared.ts';
+import { tenantJoin } from '../../db/tenant-join.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes
@@ -127,24 +128,15 @@ async function agreementInput(db: Queryable, consortiumId: string, placementId: 
     .from(internshipPlacements)
     .innerJoin(
       internshipPlans,
-      and(
-        eq(internshipPlans.consortiumId, internshipPlacements.consortiumId),
-        eq(internshipPlans.id, internshipPlacements.planId),
-      ),
+      tenantJoin(internshipPlans, internshipPlacements.planId, internshipPlacements.consortiumId),
     )
     .innerJoin(
       candidates,
-      and(
-        eq(candidates.consortiumId, internshipPlacements.consortiumId),
-        eq(candidates.id, internshipPlacements.candidateId),
-      ),
+      tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
     )
     .innerJoin(
       memberUnits,
-      and(
-        eq(memberUnits.consortiumId, internshipPlacements.consortiumId),
-        eq(memberUnits.id, internshipPlacements.schoolUnitId),
-      ),
+      tenantJoin(memberUnits, internshipPlacements.schoolUnitId, internshipPlacements.consortiumId),
     )
     .where(
       and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, placementId)),

@@ -29,6 +29,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { onUnitsChanged } from '../consortium/unit-events.ts';
 import type { RuleSeverity } from './internships.enums.ts';
 import type { PlacementRow } from './internships.shared.ts';
+import { tenantJoin } from '../../db/tenant-join.ts';
 
 export type HostRef = { kind: 'member'; id: string } | { kind: 'external'; id: string };
 
@@ -97,10 +98,7 @@ async function placementsAtHost(db: Queryable, consortiumId: string, h: HostRef)
     .from(internshipPlacements)
     .innerJoin(
       internshipPlans,
-      and(
-        eq(internshipPlans.consortiumId, internshipPlacements.consortiumId),
-        eq(internshipPlans.id, internshipPlacements.planId),
-      ),
+      tenantJoin(internshipPlans, internshipPlacements.planId, internshipPlacements.consortiumId),
     )
     .where(
       and(
@@ -284,17 +282,11 @@ export async function reevaluateHosts(
       .from(internshipPlacements)
       .innerJoin(
         internshipPlans,
-        and(
-          eq(internshipPlans.consortiumId, internshipPlacements.consortiumId),
-          eq(internshipPlans.id, internshipPlacements.planId),
-        ),
+        tenantJoin(internshipPlans, internshipPlacements.planId, internshipPlacements.consortiumId),
       )
       .innerJoin(
         candidates,
-        and(
-          eq(candidates.consortiumId, internshipPlacements.consortiumId),
-          eq(candidates.id, internshipPlacements.candidateId),
-        ),
+        tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
       )
       .where(
         and(
@@ -379,10 +371,7 @@ export async function listRules(db: Db, access: AccessControl, actor: Actor, con
     .from(placementFindings)
     .innerJoin(
       internshipPlacements,
-      and(
-        eq(internshipPlacements.consortiumId, placementFindings.consortiumId),
-        eq(internshipPlacements.id, placementFindings.placementId),
-      ),
+      tenantJoin(internshipPlacements, placementFindings.placementId, placementFindings.consortiumId),
     )
     .where(
       and(
@@ -522,10 +511,7 @@ export async function compliance(
     .from(internshipPlacements)
     .innerJoin(
       candidates,
-      and(
-        eq(candidates.consortiumId, internshipPlacements.consortiumId),
-        eq(candidates.id, internshipPlacements.candidateId),
-      ),
+      tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
     )
     .where(and(...where));
   const byId = new Map(placements.map((p) => [p.id, p]));

@@ -6,6 +6,7 @@ import { candidates, internshipPlacements, type internshipPlans } from '../../db
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
+import { tenantJoin } from '../../db/tenant-join.ts';
 
 export type PlacementRow = typeof internshipPlacements.$inferSelect;
 export type PlanRow = typeof internshipPlans.$inferSelect;
@@ -38,10 +39,7 @@ export async function findPlacement(
     .from(internshipPlacements)
     .innerJoin(
       candidates,
-      and(
-        eq(candidates.consortiumId, internshipPlacements.consortiumId),
-        eq(candidates.id, internshipPlacements.candidateId),
-      ),
+      tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
     )
     .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)));
   return row ?? null;

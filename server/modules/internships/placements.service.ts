@@ -45,6 +45,7 @@ import { placementBody, updatePlacementBody } from './internships.schema.ts';
 import { loadPlacement, requireSide, type PlacementRow, type PlanRow } from './internships.shared.ts';
 import { findPlan, loadPlan } from './plans.service.ts';
 import type { z } from 'zod';
+import { tenantJoin } from '../../db/tenant-join.ts';
 
 const link = (id: string) => `/internships/placements/${id}`;
 const OPEN: PlacementStatus[] = ['pending', 'active'];
@@ -270,17 +271,11 @@ function selectListed(db: Queryable) {
     .from(internshipPlacements)
     .innerJoin(
       internshipPlans,
-      and(
-        eq(internshipPlans.consortiumId, internshipPlacements.consortiumId),
-        eq(internshipPlans.id, internshipPlacements.planId),
-      ),
+      tenantJoin(internshipPlans, internshipPlacements.planId, internshipPlacements.consortiumId),
     )
     .innerJoin(
       candidates,
-      and(
-        eq(candidates.consortiumId, internshipPlacements.consortiumId),
-        eq(candidates.id, internshipPlacements.candidateId),
-      ),
+      tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
     )
     .$dynamic();
 }
@@ -452,10 +447,7 @@ export async function listPlacements(
       .from(internshipPlacements)
       .innerJoin(
         candidates,
-        and(
-          eq(candidates.consortiumId, internshipPlacements.consortiumId),
-          eq(candidates.id, internshipPlacements.candidateId),
-        ),
+        tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
       )
       .where(and(...where)),
   ]);
@@ -904,24 +896,9 @@ export async function placementsFromRun(
       hostName: memberUnits.name,
     })
     .from(matchingResults)
-    .innerJoin(
-      candidates,
-      and(
-        eq(candidates.consortiumId, matchingResults.consortiumId),
-        eq(candidates.id, matchingResults.candidateId),
-      ),
-    )
-    .innerJoin(
-      postings,
-      and(
-        eq(postings.consortiumId, matchingResults.consortiumId),
-        eq(postings.id, matchingResults.postingId),
-      ),
-    )
-    .innerJoin(
-      memberUnits,
-      and(eq(memberUnits.consortiumId, postings.consortiumId), eq(memberUnits.id, postings.unitId)),
-    )
+    .innerJoin(candidates, tenantJoin(candidates, matchingResults.candidateId, matchingResults.consortiumId))
+    .innerJoin(postings, tenantJoin(postings, matchingResults.postingId, matchingResults.consortiumId))
+    .innerJoin(memberUnits, tenantJoin(memberUnits, postings.unitId, postings.consortiumId))
     .where(
       and(
         eq(matchingResults.consortiumId, consortiumId),
