@@ -30,6 +30,18 @@ const RatesPage = lazy(() => import('../features/talent/RatesPage'));
 const DashboardPage = lazy(() => import('../features/talent/DashboardPage'));
 const MatchingPage = lazy(() => import('../features/matching/MatchingPage'));
 const MatchingRunPage = lazy(() => import('../features/matching/MatchingRunPage'));
+const InternPlansPage = lazy(() => import('../features/internships/PlansPage'));
+const InternPlanDetailPage = lazy(() => import('../features/internships/PlanDetailPage'));
+const InternPlacementsPage = lazy(() => import('../features/internships/PlacementsPage'));
+const InternPlacementDetailPage = lazy(() => import('../features/internships/PlacementDetailPage'));
+const InternMyPage = lazy(() => import('../features/internships/MyInternshipsPage'));
+const InternCompliancePage = lazy(() => import('../features/internships/CompliancePage'));
+const InternRulesPage = lazy(() => import('../features/internships/RulesPage'));
+const InternHostsPage = lazy(() => import('../features/internships/HostsPage'));
+const SupLogInboxPage = lazy(() => import('../features/internships/supervision/LogInboxPage'));
+const SupFlagsPage = lazy(() => import('../features/internships/supervision/FlagsPage'));
+const SupAlertsPage = lazy(() => import('../features/internships/supervision/AlertsPage'));
+const SupHostRatingsPage = lazy(() => import('../features/internships/supervision/HostRatingsPage'));
 
 function ConsortiaRoute() {
   const me = useMe();
@@ -184,6 +196,102 @@ export const router = createBrowserRouter([
         element: (
           <Guard requires="matching.read" needsConsortium>
             <MatchingRunPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/plans',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternPlansPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/plans/:planId',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternPlanDetailPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/placements',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternPlacementsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/placements/:placementId',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternPlacementDetailPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/my',
+        element: (
+          <Guard requires="internship.log" needsConsortium>
+            <InternMyPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/compliance',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternCompliancePage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/rules',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <InternRulesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/hosts',
+        element: (
+          <Guard requires="internship.write" needsConsortium>
+            <InternHostsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/logs',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <SupLogInboxPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/flags',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <SupFlagsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/alerts',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <SupAlertsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: 'internships/host-ratings',
+        element: (
+          <Guard requires="internship.read" needsConsortium>
+            <SupHostRatingsPage />
           </Guard>
         ),
       },

@@ -80,8 +80,15 @@ function isRawBody(body: unknown): body is RawBody {
   return isRecord(body) && body.blob instanceof Blob && typeof body.contentType === 'string';
 }
 
-async function send(method: Method, path: string, body: unknown, query: Query | undefined, accept: string) {
-  const headers: Record<string, string> = { Accept: accept };
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  query: Query | undefined,
+  accept: string,
+  extraHeaders?: Record<string, string>,
+) {
+  const headers: Record<string, string> = { ...extraHeaders, Accept: accept };
   const raw = isRawBody(body);
   if (raw) headers['Content-Type'] = body.contentType;
   else if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -162,8 +169,14 @@ async function download(
   saveBlob(await res.blob(), fileNameOf(res, fallbackName));
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  const res = await send(method, path, body, query, 'application/json');
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  headers?: Record<string, string>,
+): Promise<T> {
+  const res = await send(method, path, body, query, 'application/json', headers);
   if (!res.ok) throw await failure(res, path);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -180,8 +193,11 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /** `headers`: extra request headers (e.g. X-Device-Id on internship logs) */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, body ?? {}, undefined, headers),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PATCH', path, body, undefined, headers),
   put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', path, body, query),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   /** POST a file as the raw body; the answer is JSON */

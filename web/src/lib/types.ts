@@ -119,4 +119,9 @@ export type Capability =
   | 'outcome.write'
   | 'talent.stats'
   | 'matching.read'
-  | 'matching.run';
+  | 'matching.run'
+  | 'internship.read'
+  | 'internship.write'
+  | 'internship.supervise'
+  | 'internship.log'
+  | 'internship.rules';

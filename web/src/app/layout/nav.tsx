@@ -1,22 +1,28 @@
 // The navigation: one entry per page that exists, shown when the user may open it.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
   ClusterOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
   LineChartOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { BellOutlined, FileSearchOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
 import type { Capability, Me } from '../../lib/types';
@@ -34,6 +40,8 @@ export type NavEntry = {
   hiddenWith?: Capability;
   /** for unit members, shown only to those of these unit types (students' records are schools' business) */
   unitTypes?: readonly string[];
+  /** entries with the same group are shown together under its heading */
+  group?: MessageKey;
 };
 
 const schoolTypes = [
@@ -141,6 +149,105 @@ export const navEntries: NavEntry[] = [
     unitTypes: schoolTypes,
   },
   {
+    key: 'internPlans',
+    path: '/internships/plans',
+    label: 'nav.internPlans',
+    icon: <ScheduleOutlined />,
+    requires: 'internship.write',
+    needsConsortium: true,
+    unitTypes: schoolTypes,
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'internPlacements',
+    path: '/internships/placements',
+    label: 'nav.internPlacements',
+    icon: <ContactsOutlined />,
+    requires: 'internship.read',
+    needsConsortium: true,
+    hiddenWith: 'internship.log',
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'internMy',
+    path: '/internships/my',
+    label: 'nav.internMy',
+    icon: <ScheduleOutlined />,
+    requires: 'internship.log',
+    needsConsortium: true,
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'supLogs',
+    path: '/internships/logs',
+    label: 'nav.supLogs',
+    icon: <FileSearchOutlined />,
+    requires: 'internship.read',
+    needsConsortium: true,
+    hiddenWith: 'internship.log',
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'supAlerts',
+    path: '/internships/alerts',
+    label: 'nav.supAlerts',
+    icon: <BellOutlined />,
+    requires: 'internship.read',
+    needsConsortium: true,
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'supFlags',
+    path: '/internships/flags',
+    label: 'nav.supFlags',
+    icon: <WarningOutlined />,
+    requires: 'internship.write',
+    needsConsortium: true,
+    hiddenWith: 'internship.log',
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'internCompliance',
+    path: '/internships/compliance',
+    label: 'nav.internCompliance',
+    icon: <AlertOutlined />,
+    requires: 'internship.read',
+    needsConsortium: true,
+    hiddenWith: 'internship.log',
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'internRules',
+    path: '/internships/rules',
+    label: 'nav.internRules',
+    icon: <ReconciliationOutlined />,
+    requires: 'internship.read',
+    needsConsortium: true,
+    hiddenWith: 'internship.log',
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'internHosts',
+    path: '/internships/hosts',
+    label: 'nav.internHosts',
+    icon: <ShopOutlined />,
+    requires: 'internship.write',
+    needsConsortium: true,
+    unitTypes: schoolTypes,
+    group: 'nav.internGroup',
+  },
+  {
+    key: 'supRatings',
+    path: '/internships/host-ratings',
+    label: 'nav.supRatings',
+    icon: <StarOutlined />,
+    requires: 'internship.write',
+    needsConsortium: true,
+    // a host's own staff do not see their ratings
+    unitTypes: schoolTypes,
+    group: 'nav.internGroup',
+  },
+  {
     key: 'rates',
     path: '/talent/rates',
     label: 'nav.rates',
@@ -194,6 +301,17 @@ function reachesUnitTypes(me: Me, consortiumId: string | null, types: readonly s
       (m.consortiumId === consortiumId &&
         (m.memberUnitId === null || m.roleCode === 'secretariat' || types.includes(m.memberUnitType ?? ''))),
   );
+}
+
+/** Runs of consecutive entries: those of one group together under its heading, the others alone. */
+export function groupEntries(entries: NavEntry[]): { group?: MessageKey; entries: NavEntry[] }[] {
+  const out: { group?: MessageKey; entries: NavEntry[] }[] = [];
+  for (const e of entries) {
+    const last = out[out.length - 1];
+    if (e.group && last?.group === e.group) last.entries.push(e);
+    else out.push({ group: e.group, entries: [e] });
+  }
+  return out;
 }
 
 /** The entry whose page is shown at `pathname` (for the menu's selection). */

@@ -1,15 +1,19 @@
 // English. Typed against zh-CN: a missing or extra key does not compile.
 import candidates from './candidates.en';
+import internships from './internships.en';
 import lists from './lists.en';
 import matching from './matching.en';
 import postings from './postings.en';
+import supervision from './supervision.en';
 import type zhCN from './zh-CN';
 
 const en: Record<keyof typeof zhCN, string> = {
+  ...supervision,
   ...lists,
   ...postings,
   ...candidates,
   ...matching,
+  ...internships,
   'app.name': 'Chanjiao',
   'app.tagline': 'Chanjiao · the platform of municipal industry–education consortia',
 

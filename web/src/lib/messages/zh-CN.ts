@@ -1,13 +1,17 @@
 // 简体中文：默认语言，也是所有文案键的来源（en.ts 必须逐一对应）。各功能区的文案在各自的文件中，在此合并。
 import candidates from './candidates.zh-CN';
+import internships from './internships.zh-CN';
 import lists from './lists.zh-CN';
 import matching from './matching.zh-CN';
 import postings from './postings.zh-CN';
+import supervision from './supervision.zh-CN';
 const zhCN = {
+  ...supervision,
   ...lists,
   ...postings,
   ...candidates,
   ...matching,
+  ...internships,
   'app.name': '产教联',
   'app.tagline': '产教联 · 市域产教联合体协同平台',
 
