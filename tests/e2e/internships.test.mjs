@@ -1,11 +1,18 @@
-// The internship journey, first part: a school makes a plan; a placement at a host too small for another
-// intern is refused, the 10% cap rule named by the live check and by the save; the fixed placement is
-// saved; the school, the host and the student each confirm the three-party agreement.
+// The internship journey: a school makes a plan; a placement at a host too small for another intern is
+// refused, the 10% cap rule named by the live check and by the save; the fixed placement is saved; the
+// school, the host and the student each confirm the three-party agreement; the school starts it; the
+// student submits a log; the host's mentor co-signs it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
+import { baseUrl, expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
 
 useBrowser();
+
+/** A day in China (the platform's calendar), `offset` days from today, YYYY-MM-DD. */
+function chinaDay(offset = 0) {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}
 
 /** A valid 统一社会信用代码 with `body` (9 characters) as the organisation code (check character computed). */
 function uscc(body) {
@@ -54,10 +61,11 @@ async function confirmAs(page, party) {
     .waitFor();
 }
 
-test('a school plans an internship; the 10% cap refuses a placement; the fixed one is confirmed by all three parties', (t) =>
+test('a school plans an internship; the 10% cap refuses a placement; the fixed one is confirmed by all three, started, logged and co-signed', (t) =>
   withPage(t, async (page) => {
     const unique = Date.now().toString(36).toUpperCase();
-    const planTitle = `2031 年春季岗位实习 ${unique}`;
+    const planTitle = `岗位实习 ${unique}`;
+    const today = chinaDay();
     const smallHost = `临江小微装配厂 ${unique}`;
 
     // the school makes a plan
@@ -68,9 +76,10 @@ test('a school plans an internship; the 10% cap refuses a placement; the fixed o
     await page.getByTestId('plan-create').click();
     const planDrawer = page.getByRole('dialog', { name: '新建实习计划' });
     await planDrawer.getByLabel('计划名称').fill(planTitle);
-    await planDrawer.getByLabel('年级').fill('2029级');
-    await fillDate(planDrawer.getByLabel('开始日期'), '2031-03-01');
-    await fillDate(planDrawer.getByLabel('结束日期'), '2031-08-31');
+    await planDrawer.getByLabel('年级').fill('2025级');
+    // it starts today, so that the placement can start and be logged within the journey
+    await fillDate(planDrawer.getByLabel('开始日期'), today);
+    await fillDate(planDrawer.getByLabel('结束日期'), chinaDay(150));
     await planDrawer.getByLabel('指导教师').fill('王老师');
     // the default rubric adds up to 100
     await planDrawer.getByTestId('rubric-sum').filter({ hasText: '100 / 100' }).waitFor();
@@ -88,7 +97,7 @@ test('a school plans an internship; the 10% cap refuses a placement; the fixed o
     await hostModal.getByLabel('单位名称').fill(smallHost);
     await hostModal.getByLabel('统一社会信用代码').fill(uscc(`MA${String(Date.now()).slice(-7)}`));
     await hostModal.getByLabel('在岗职工人数').fill('5');
-    await fillDate(hostModal.getByLabel('人数截至'), '2030-12-31');
+    await fillDate(hostModal.getByLabel('人数截至'), chinaDay(-30));
     await hostModal.getByRole('button', { name: /^保\s*存$/ }).click();
     await page.getByText(`已登记“${smallHost}”`).waitFor();
     await hostModal.waitFor({ state: 'hidden' });
@@ -124,6 +133,14 @@ test('a school plans an internship; the 10% cap refuses a placement; the fixed o
       '江临智能装备有限公司',
     );
     await drawer.getByTestId('host-employees').filter({ hasText: '1860' }).waitFor();
+    // the internship liability insurance (its period starts as the placement's); needed before the start
+    await drawer.getByLabel('保险公司').fill('中国人民财产保险股份有限公司');
+    await drawer.getByLabel('保单号').fill(`PICC-E2E-${unique}`);
+    await drawer.getByLabel('保费承担方').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '学校' })
+      .first()
+      .click();
     await panel.getByTestId('check-ok').waitFor();
     assert.equal(await panel.getByTestId('finding-R-RATIO-HOST').count(), 0, 'the cap is no longer broken');
     await drawer.getByTestId('placement-save').click();
@@ -170,4 +187,54 @@ test('a school plans an internship; the 10% cap refuses a placement; the fixed o
     await confirmAs(page, 'student');
     await page.getByTestId('agreement-complete').waitFor();
     assert.equal(await page.getByTestId('agreement-pending').count(), 0, 'no party left to confirm');
+    await logout(page);
+
+    // the school starts it: its first day is today, the agreement is confirmed, the insurance complete
+    await login(page, 'school');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto(`${baseUrl}${placementPath}`);
+    await page.getByTestId('placement-start').click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '开始实习' }).click();
+    await page.getByTestId('placement-status').filter({ hasText: '实习中' }).first().waitFor();
+    await logout(page);
+
+    // the student submits the first log
+    const content = `第一天在江临智能装备有限公司的装配线报到（${unique}），参加了安全教育，跟随师傅熟悉了工位和扭力扳手的使用。`;
+    await login(page, 'student');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto(`${baseUrl}${placementPath}`);
+    const supervision = page.getByTestId('placement-supervision');
+    await supervision.getByTestId('log-new').first().click();
+    const form = page.getByRole('dialog', { name: '提交日志' });
+    assert.equal(await form.getByLabel('周期开始').inputValue(), today);
+    await form.getByTestId('log-content-input').fill(content);
+    await form.getByRole('button', { name: '提交日志' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await supervision
+      .getByTestId('log-card')
+      .filter({ hasText: unique })
+      .getByTestId('log-status')
+      .filter({ hasText: '已提交' })
+      .waitFor();
+    await logout(page);
+
+    // the host's mentor co-signs it from the logs waiting for them
+    await login(page, 'mentor');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByTestId('nav-supLogs').click();
+    await expectTitle(page, '日志待办');
+    const row = page.locator('.ant-table-row', { hasText: unique });
+    await row.waitFor();
+    await row.getByRole('button', { name: `会签 张同学 ${today} ~ ${today}` }).click();
+    const cosign = page.getByRole('dialog', { name: '会签日志' });
+    await cosign.getByRole('button', { name: '确认会签' }).click();
+    await cosign.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    await page.goto(`${baseUrl}${placementPath}`);
+    await page
+      .getByTestId('log-card')
+      .filter({ hasText: unique })
+      .getByTestId('log-status')
+      .filter({ hasText: '已会签' })
+      .waitFor();
   }));

@@ -345,6 +345,9 @@ export function PlacementFormDrawer({ consortiumId, open, plan, placement, onClo
             hostKind: 'member',
             startDate: plan ? dayjs(plan.startDate) : null,
             endDate: plan ? dayjs(plan.endDate) : null,
+            // the policy must cover the whole period: it starts as the period
+            insuranceStart: plan ? dayjs(plan.startDate) : null,
+            insuranceEnd: plan ? dayjs(plan.endDate) : null,
             schoolMentorName: plan?.teacherName ?? '',
             dailyHours: 8,
             daysPerWeek: 5,
