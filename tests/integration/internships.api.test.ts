@@ -601,3 +601,23 @@ describe('placements from Excel', () => {
     expect(template.statusCode).toBe(200);
   });
 });
+
+describe('a change of the plan', () => {
+  it('brings the agreements of its open placements up to date (they quote the plan)', async () => {
+    const list = (
+      await call(t.app, school, 'GET', `${base}/placements?planId=${planId}&status=pending`)
+    ).json<{
+      items: { id: string }[];
+    }>();
+    const id = list.items[0]!.id;
+    const before = (await call(t.app, school, 'GET', `${base}/placements/${id}`)).json<Placement>();
+    const res = await call(t.app, school, 'PATCH', `${base}/plans/${planId}`, {
+      goals: '掌握工业机器人装调的典型工作任务。',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await call(t.app, school, 'GET', `${base}/placements/${id}`)).json<{
+      agreement: { version: number; contentHash: string };
+    }>();
+    expect(after.agreement.contentHash).not.toBe(before.agreement!.contentHash);
+  });
+});

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { schoolTypes } from '../consortium/consortium.core.ts';
 import { getUnit } from '../consortium/consortium.service.ts';
 import { recordStatus } from '../talent/talent.shared.ts';
+import { syncAgreement } from './agreements.ts';
 import { lockHosts, reevaluateHosts } from './compliance.service.ts';
 import type { CreatePlanBody, HostBody, UpdatePlanBody } from './internships.schema.ts';
 import type { PlanRow } from './internships.shared.ts';
@@ -274,6 +275,18 @@ export async function updatePlan(
       .set({ ...patch, updatedAt: new Date() })
       .where(and(eq(internshipPlans.consortiumId, consortiumId), eq(internshipPlans.id, planId)))
       .returning();
+    // the agreements of its open placements quote the plan (title, goals, rubric): bring them up to date
+    const open = await tx
+      .select({ id: internshipPlacements.id })
+      .from(internshipPlacements)
+      .where(
+        and(
+          eq(internshipPlacements.consortiumId, consortiumId),
+          eq(internshipPlacements.planId, planId),
+          inArray(internshipPlacements.status, ['pending', 'active']),
+        ),
+      );
+    for (const p of open) await syncAgreement(tx, consortiumId, p.id, actor);
     if (patch.status && patch.status !== plan.status) {
       await recordStatus(tx, {
         consortiumId,

@@ -1,14 +1,22 @@
 // /internships/plans/:planId: the plan, its placements (status, host, post, period, findings), and the
 // ways to add to them: one by one through the placement form, or from a confirmed matching run; the
 // placements as an Excel file.
-import { DownloadOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  EditOutlined,
+  NodeIndexOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCurrentConsortiumId } from '../../app/consortium';
+import { ImportWizard, type ImportField } from '../../components/ImportWizard';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, PageSpinner } from '../../components/States';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type MessageKey } from '../../lib/i18n';
 import { serverPaging, useListParams } from '../../lib/useListParams';
 import { useMajorNames } from '../matching/api';
 import { exportPlacements, usePlacements, usePlan } from './api';
@@ -20,6 +28,41 @@ import { PlacementsTable } from './PlacementsTable';
 import { PlanFormDrawer } from './PlanFormDrawer';
 import { useInternshipScope } from './scope';
 import type { PlacementStatus } from './types';
+
+/** The columns of the placement import, as the wizard maps a file's headers onto them. */
+const importKeys: [string, string][] = [
+  ['studentNo', 'intern.import.studentNo'],
+  ['hostUscc', 'intern.import.hostUscc'],
+  ['postTitle', 'intern.field.postTitle'],
+  ['postStaffCount', 'intern.field.postStaffCount'],
+  ['schoolMentorName', 'intern.field.schoolMentor'],
+  ['enterpriseMentorName', 'intern.field.enterpriseMentor'],
+  ['startDate', 'intern.field.startDate'],
+  ['endDate', 'intern.field.endDate'],
+  ['dailyHours', 'intern.field.dailyHours'],
+  ['daysPerWeek', 'intern.field.daysPerWeek'],
+  ['nightShifts', 'intern.field.nightShifts'],
+  ['holidayWork', 'intern.field.holidayWork'],
+  ['overtime', 'intern.field.overtime'],
+  ['hazardousWork', 'intern.field.hazardousWork'],
+  ['exemptionRef', 'intern.field.exemptionRef'],
+  ['payAmount', 'intern.field.payAmount'],
+  ['postWage', 'intern.field.postWage'],
+  ['payChannel', 'intern.field.payChannel'],
+  ['payFrequency', 'intern.field.payFrequency'],
+  ['intensityClass', 'intern.field.intensityClass'],
+  ['venueType', 'intern.field.venueType'],
+  ['address', 'intern.field.address'],
+  ['viaIntermediary', 'intern.field.viaIntermediary'],
+  ['feesCharged', 'intern.field.feesCharged'],
+  ['documentsHeld', 'intern.field.documentsHeld'],
+  ['guardianConsent', 'intern.field.guardianConsent'],
+  ['insurer', 'intern.field.insurer'],
+  ['policyNo', 'intern.field.policyNo'],
+  ['insuranceStart', 'intern.field.insuranceStart'],
+  ['insuranceEnd', 'intern.field.insuranceEnd'],
+  ['premiumPaidBy', 'intern.field.premiumPaidBy'],
+];
 
 const sorts = ['-startDate', 'startDate', 'studentName', '-studentName', 'hostName', '-hostName'];
 
@@ -46,6 +89,8 @@ export default function PlanDetailPage() {
   const [fromRun, setFromRun] = useState(false);
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const qc = useQueryClient();
   const majors = useMajorNames(plan.data?.majorCodes ?? []);
 
   if (plan.isLoading) return <PageSpinner />;
@@ -90,6 +135,16 @@ export default function PlanDetailPage() {
             >
               {t('intern.plan.export')}
             </Button>
+            {withReason(
+              <Button
+                icon={<UploadOutlined />}
+                disabled={!!writeReason}
+                onClick={() => setImporting(true)}
+                data-testid="placements-import"
+              >
+                {t('intern.import.button')}
+              </Button>,
+            )}
             {withReason(
               <Button
                 icon={<NodeIndexOutlined />}
@@ -250,6 +305,16 @@ export default function PlanDetailPage() {
             plan={p}
             open={fromRun}
             onClose={() => setFromRun(false)}
+          />
+          <ImportWizard
+            open={importing}
+            onClose={() => setImporting(false)}
+            title={t('intern.import.title', { plan: p.title })}
+            fields={importKeys.map(([key, label]): ImportField => ({ key, label: t(label as MessageKey) }))}
+            importPath={`/consortia/${consortiumId}/internships/plans/${p.id}/placements/import`}
+            templatePath={`/consortia/${consortiumId}/internships/plans/${p.id}/placements/template`}
+            templateName={t('intern.import.templateName')}
+            onImported={() => void qc.invalidateQueries({ queryKey: ['internships', consortiumId] })}
           />
           <PlanFormDrawer
             consortiumId={consortiumId}

@@ -425,6 +425,11 @@ const internships: Record<keyof typeof zh, string> = {
   'intern.issue.other_host': 'The posting belongs to another host',
   'intern.issue.not_internship': 'The posting is a job, not an internship',
   'intern.issue.member_unit': "This is a member unit's USCC: choose it as a member host",
+  'intern.import.button': 'Import from Excel',
+  'intern.import.title': 'Import placements of “{plan}”',
+  'intern.import.templateName': 'placement-import-template.xlsx',
+  'intern.import.studentNo': 'Student no.',
+  'intern.import.hostUscc': "Host's USCC",
 };
 
 export default internships;

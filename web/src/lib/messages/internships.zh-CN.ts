@@ -408,6 +408,11 @@ const internships = {
   'intern.issue.other_host': '该岗位属于其他单位',
   'intern.issue.not_internship': '该岗位是就业岗位，不是实习岗位',
   'intern.issue.member_unit': '这是联合体成员单位的信用代码，请作为成员单位选择',
+  'intern.import.button': '从 Excel 导入',
+  'intern.import.title': '导入“{plan}”的实习安排',
+  'intern.import.templateName': '实习安排导入模板.xlsx',
+  'intern.import.studentNo': '学号',
+  'intern.import.hostUscc': '实习单位统一社会信用代码',
 };
 
 export default internships;
