@@ -621,3 +621,118 @@ describe('a change of the plan', () => {
     expect(after.agreement.contentHash).not.toBe(before.agreement!.contentHash);
   });
 });
+
+describe('changes at the same moment, and partial changes', () => {
+  it('a PATCH changes only what it names', async () => {
+    const c = await makeCandidate(t.db, w.A.c.id, w.A.school.id, {
+      name: '夜班生',
+      majorCode: '460305',
+      yearOfStudy: 3,
+    });
+    const res = await call(t.app, school, 'POST', `${base}/placements`, {
+      ...placement(c.id, { hostUnitId: w.A.enterprise.id }),
+      nightShifts: true,
+      exemptionRef: '备案 2026-017',
+      daysPerWeek: 4,
+      intensityClass: 2,
+      guardianConsent: true,
+      startDate: addDays(end, 5),
+      endDate: addDays(end, 30),
+      insuranceStart: addDays(end, 5),
+      insuranceEnd: addDays(end, 30),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<{ id: string }>().id;
+    const patched = await call(t.app, school, 'PATCH', `${base}/placements/${id}`, { address: '二号车间' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      address: '二号车间',
+      nightShifts: true,
+      daysPerWeek: 4,
+      intensityClass: 2,
+      guardianConsent: true,
+    });
+    const plan = await call(t.app, school, 'PATCH', `${base}/plans/${planId}`, { title: '改名后的计划' });
+    expect(plan.json()).toMatchObject({ majorCodes: ['4603'], logCadenceDays: 14 });
+  });
+
+  it('one student placed at two hosts at once: one is saved, the other refused', async () => {
+    const c = await makeCandidate(t.db, w.A.c.id, w.A.school.id, {
+      name: '抢位生',
+      majorCode: '460305',
+      yearOfStudy: 3,
+    });
+    const hostB = await makeUnit(t.db, w.A.c.id, 'enterprise', '第二家企业');
+    await t.db
+      .update(memberUnits)
+      .set({ employeeCount: 500, employeeCountAsOf: '2026-01-01' })
+      .where(eq(memberUnits.id, hostB.id));
+    const window = {
+      startDate: addDays(end, 40),
+      endDate: addDays(end, 70),
+      insuranceStart: addDays(end, 40),
+      insuranceEnd: addDays(end, 70),
+    };
+    const results = await Promise.all([
+      call(t.app, school, 'POST', `${base}/placements`, {
+        ...placement(c.id, { hostUnitId: w.A.enterprise.id }),
+        ...window,
+      }),
+      call(t.app, school, 'POST', `${base}/placements`, {
+        ...placement(c.id, { hostUnitId: hostB.id }),
+        ...window,
+      }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    // and two transitions at once: one wins
+    const id = results.find((r) => r.statusCode === 201)!.json<{ id: string }>().id;
+    const both = await Promise.all([
+      call(t.app, school, 'POST', `${base}/placements/${id}/transition`, { action: 'cancel' }),
+      call(t.app, school, 'POST', `${base}/placements/${id}/transition`, { action: 'cancel' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('mentors named by account belong to the school and the host', async () => {
+    const c = await makeCandidate(t.db, w.A.c.id, w.A.school.id, {
+      name: '导师生',
+      majorCode: '460305',
+      yearOfStudy: 3,
+    });
+    const res = await call(t.app, school, 'POST', `${base}/placements`, {
+      ...placement(c.id, { hostUnitId: w.A.enterprise.id }),
+      enterpriseMentorUserId: w.B.mentor.id,
+      schoolMentorUserId: w.A.mentor.id,
+    });
+    expectError(res, 400, 'VALIDATION_FAILED');
+    const paths = res
+      .json<{ error: { details: { issues: { path: string }[] } } }>()
+      .error.details.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['enterpriseMentorUserId', 'schoolMentorUserId']));
+  });
+
+  it('an external host is changed only by who registered it or the secretariat; anomaly detection is not for hosts', async () => {
+    const hosts = (await call(t.app, school, 'GET', `${base}/hosts`)).json<{
+      items: { id: string; name: string; uscc: string }[];
+    }>();
+    const h = hosts.items[0]!;
+    expectError(
+      await call(t.app, school2, 'PUT', `${base}/hosts/${h.id}`, {
+        name: h.name,
+        uscc: h.uscc,
+        employeeCount: 1000,
+        employeeCountAsOf: '2026-06-01',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    const ok = await call(t.app, sec, 'PUT', `${base}/hosts/${h.id}`, {
+      name: h.name,
+      uscc: h.uscc,
+      employeeCount: 12,
+      employeeCountAsOf: '2026-06-01',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expectError(await call(t.app, enterprise, 'POST', `${base}/flags/detect`, {}), 403, 'FORBIDDEN');
+  });
+});

@@ -189,6 +189,10 @@ describe('logs', () => {
     expect((await issue({ ...ok, periodStart: d(-45), periodEnd: d(-14) })).map((i) => i.code)).toContain(
       'PERIOD_TOO_LONG',
     );
+    // days still to come cannot be logged (it would also silence the missing-log checks)
+    expect((await issue({ ...ok, periodStart: d(-3), periodEnd: d(3) })).map((i) => i.code)).toContain(
+      'FUTURE_PERIOD',
+    );
     expect((await issue({ ...ok, content: '今天很好。'.repeat(2) }))[0]!.path).toBe('body.content');
     expect((await issue({ ...ok, files: Array.from({ length: 6 }, () => file()) }))[0]!.path).toBe(
       'body.files',

@@ -320,3 +320,15 @@ describe('peakOverlap (the caps hold on every day of the period)', () => {
     expect(peakOverlap(iv, { start: '2026-05-01', end: '2026-05-31' }).count).toBe(0);
   });
 });
+
+describe('review fixes', () => {
+  it('an unpaid position internship is refused, also when the wage is given as 0', () => {
+    expect(blocks(facts({ payAmount: 0, postWage: 0 }))).toContain('R-PAY');
+    expect(blocks(facts({ payAmount: 0, postWage: 5000 }))).toContain('R-PAY');
+  });
+
+  it('an observation internship also needs the three confirmations before it starts', () => {
+    const f = facts({ kind: 'observation', stage: 'start', agreementConfirmed: ['school'] });
+    expect(blocks(f)).toContain('R-AGREEMENT');
+  });
+});

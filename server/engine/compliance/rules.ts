@@ -404,10 +404,11 @@ export const rules: readonly RuleDef[] = [
     severityLocked: false,
     check: (f, p): Violation | null => {
       const minRatio = p.minRatio!;
-      if (f.payAmount === null || f.postWage === null) {
+      // a position intern is paid: the pay and the wage it is measured against are required
+      if (f.payAmount === null || f.postWage === null || f.postWage <= 0) {
         return {
-          zh: '未填写实习报酬或相同岗位工资，无法核对报酬标准（规则 R-PAY）',
-          en: "The pay or the same post's wage is missing (rule R-PAY)",
+          zh: '岗位实习须填写实习报酬和相同岗位工资（大于 0），以核对报酬标准（规则 R-PAY）',
+          en: "A position internship states its pay and the same post's wage (above 0) (rule R-PAY)",
           facts: { payAmount: f.payAmount, postWage: f.postWage },
         };
       }
@@ -610,7 +611,7 @@ export const rules: readonly RuleDef[] = [
     titleEn: 'A three-party agreement before the internship starts',
     source: unverified(),
     certainty: 'P',
-    appliesTo: position,
+    appliesTo: both,
     params: [],
     defaultSeverity: 'block',
     severityLocked: true,

@@ -348,8 +348,10 @@ export const capabilityCatalog: CapabilityDef[] = [
   {
     code: 'internship.read',
     kind: 'read',
-    descriptionZh: '查看实习计划、实习安排、协议、日志与合规情况（学校看本校的，实习单位看本单位的，学生看本人的）',
-    descriptionEn: "View internship plans, placements, agreements, logs and compliance (a school its own, a host its own, a student their own)",
+    descriptionZh:
+      '查看实习计划、实习安排、协议、日志与合规情况（学校看本校的，实习单位看本单位的，学生看本人的）',
+    descriptionEn:
+      'View internship plans, placements, agreements, logs and compliance (a school its own, a host its own, a student their own)',
     grants: {
       platform_admin: 'platform',
       authority: 'oversight',
@@ -364,7 +366,8 @@ export const capabilityCatalog: CapabilityDef[] = [
     code: 'internship.write',
     kind: 'write',
     descriptionZh: '制定实习计划、安排实习、以学校一方确认协议、审阅日志与处理异常',
-    descriptionEn: 'Make internship plans and placements, confirm agreements for the school, review logs and flags',
+    descriptionEn:
+      'Make internship plans and placements, confirm agreements for the school, review logs and flags',
     grants: { platform_admin: 'platform', secretariat: 'consortium', unit_admin: 'unit', teacher: 'unit' },
   },
   {
@@ -385,7 +388,8 @@ export const capabilityCatalog: CapabilityDef[] = [
     code: 'internship.rules',
     kind: 'write',
     descriptionZh: '调整实习合规规则的参数与严重程度（不可删除规则）',
-    descriptionEn: 'Change the parameters and severities of the internship compliance rules (rules cannot be deleted)',
+    descriptionEn:
+      'Change the parameters and severities of the internship compliance rules (rules cannot be deleted)',
     grants: { platform_admin: 'platform', secretariat: 'consortium' },
   },
 ];

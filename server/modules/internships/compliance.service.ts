@@ -40,13 +40,28 @@ export function hostRefOf(p: Pick<PlacementRow, 'hostKind' | 'hostUnitId' | 'ext
 }
 const hostLockKey = (consortiumId: string, h: HostRef) => `internship-host:${consortiumId}:${h.kind}:${h.id}`;
 
+const studentLockKey = (consortiumId: string, candidateId: string) =>
+  `internship-student:${consortiumId}:${candidateId}`;
+
 /**
- * Serialise every change that counts towards a host's caps: an advisory lock per host held until the
- * transaction ends, taken in a fixed order when a change touches two hosts. Two schools saving interns
- * at the same host at the same moment: the second waits, then counts the first.
+ * Serialise every change that counts towards a host's caps, and every placement of one student: an
+ * advisory lock per host and per student held until the transaction ends. A transaction takes all its
+ * locks in one call, in one global order (advisory locks are re-entrant, so asking again for one held is
+ * free). Two schools saving interns at the same host at the same moment: the second waits, then counts
+ * the first; one student placed twice at once: the second sees the first.
  */
-export async function lockHosts(tx: Queryable, consortiumId: string, hosts: HostRef[]): Promise<void> {
-  const keys = [...new Set(hosts.map((h) => hostLockKey(consortiumId, h)))].sort();
+export async function lockHosts(
+  tx: Queryable,
+  consortiumId: string,
+  hosts: HostRef[],
+  candidateIds: string[] = [],
+): Promise<void> {
+  const keys = [
+    ...new Set([
+      ...hosts.map((h) => hostLockKey(consortiumId, h)),
+      ...candidateIds.map((c) => studentLockKey(consortiumId, c)),
+    ]),
+  ].sort();
   for (const k of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 0))`);
 }
 
@@ -260,6 +275,8 @@ export async function reevaluateHosts(
   consortiumId: string,
   hosts: HostRef[],
 ): Promise<number> {
+  // whatever calls this (an employee count, a rule's setting) waits for saves at these hosts to finish
+  await lockHosts(db, consortiumId, hosts);
   const settings = await loadSettings(db, consortiumId);
   let n = 0;
   for (const h of hosts) {

@@ -25,6 +25,20 @@ const optText = (max: number) =>
   z.string().trim().max(max, `at most ${max} characters`).nullable().optional();
 const money = z.number().min(0, 'not negative').max(1_000_000, 'at most 1,000,000');
 
+/**
+ * The fields of a change: those of a creation without their defaults — a field left out of a PATCH keeps
+ * its stored value (zod would otherwise fill in the creation's default and overwrite it).
+ */
+function changeOf<S extends Record<string, z.ZodType>>(
+  shape: S,
+): { [K in keyof S]: z.ZodOptional<z.ZodType<z.output<S[K]>>> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) {
+    out[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  }
+  return out as { [K in keyof S]: z.ZodOptional<z.ZodType<z.output<S[K]>>> };
+}
+
 export const consortiumParams = z.object({ consortiumId: z.uuid() });
 export const planParams = z.object({ consortiumId: z.uuid(), planId: z.uuid() });
 export const hostParams = z.object({ consortiumId: z.uuid(), hostId: z.uuid() });
@@ -63,8 +77,7 @@ const planFields = {
 export const createPlanBody = z.object({ schoolUnitId: z.uuid(), ...planFields });
 export type CreatePlanBody = z.infer<typeof createPlanBody>;
 export const updatePlanBody = z
-  .object({ ...planFields, status: z.enum(planStatuses) })
-  .partial()
+  .object(changeOf({ ...planFields, status: z.enum(planStatuses) }))
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;
 
@@ -187,8 +200,7 @@ const placementFields = {
 export const placementBody = z.object({ planId: z.uuid(), candidateId: z.uuid(), ...placementFields });
 export type PlacementBody = z.infer<typeof placementBody>;
 export const updatePlacementBody = z
-  .object(placementFields)
-  .partial()
+  .object(changeOf(placementFields))
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdatePlacementBody = z.infer<typeof updatePlacementBody>;
 /** the explainable check: a whole placement (new) or a change to one (`placementId` + the changed fields) */

@@ -25,6 +25,7 @@ import { fileImportResult, type ImportResultOut } from '../../lib/import-http.ts
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
 import type { VenueType } from './internships.enums.ts';
+import { lockHosts, reevaluateHosts, type HostRef } from './compliance.service.ts';
 import { checkData, fieldsOf, insertChecked } from './placements.service.ts';
 import { loadPlan } from './plans.service.ts';
 
@@ -306,6 +307,12 @@ export async function importPlacements(
   let inserted = 0;
   try {
     await db.transaction(async (tx) => {
+      // every lock the file needs, at once and in the one global order: two imports cannot deadlock
+      const hostRefs: HostRef[] = [
+        ...[...members.values()].map((id) => ({ kind: 'member' as const, id })),
+        ...[...externals.values()].map((id) => ({ kind: 'external' as const, id })),
+      ];
+      await lockHosts(tx, consortiumId, hostRefs, [...students.values()]);
       for (const r of parsed.rows) {
         if (failedRows.has(r.row)) continue;
         const v = r.values as PlacementSheetRow;
@@ -370,7 +377,7 @@ export async function importPlacements(
         try {
           // the same checks as the API, on the transaction: the rows above count towards the caps
           await checkData(tx, consortiumId, plan, fields, null);
-          await insertChecked(tx, actor, consortiumId, plan, fields, {}, opts.requestId);
+          await insertChecked(tx, actor, consortiumId, plan, fields, { reevaluate: false }, opts.requestId);
           inserted++;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
@@ -398,6 +405,8 @@ export async function importPlacements(
       }
       const report = importReport(parsed, errors);
       if (!report.ok || opts.dryRun) throw new Rollback();
+      // the placements already at these hosts: evaluated once, with all of the file's rows counted
+      await reevaluateHosts(tx, consortiumId, hostRefs);
     });
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;

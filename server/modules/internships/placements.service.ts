@@ -12,6 +12,7 @@ import {
   matchingResults,
   matchingRuns,
   memberUnits,
+  memberships,
   placementFindings,
   postings,
 } from '../../db/schema/index.ts';
@@ -200,7 +201,39 @@ export async function checkData(
     else if (p.kind !== 'internship')
       add('postingId', 'not_internship', 'The posting is a job, not an internship.');
   }
+  const member = async (userId: string | null, unitId: string | null) =>
+    userId === null ||
+    (unitId !== null &&
+      (
+        await db
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(
+            and(
+              eq(memberships.consortiumId, consortiumId),
+              eq(memberships.userId, userId),
+              eq(memberships.memberUnitId, unitId),
+            ),
+          )
+      ).length > 0);
+  if (!(await member(f.schoolMentorUserId, plan.schoolUnitId))) {
+    add('schoolMentorUserId', 'not_staff', "The school mentor must be an account of the plan's school.");
+  }
+  if (!(await member(f.enterpriseMentorUserId, f.hostKind === 'member' ? f.hostUnitId : null))) {
+    add('enterpriseMentorUserId', 'not_staff', 'The enterprise mentor must be an account of the host unit.');
+  }
   if (issues.length) throw validationError(issues);
+  await checkOverlap(db, consortiumId, f, selfId, student!.name);
+}
+
+/** 409 when the student already has an open placement over any of these days. */
+async function checkOverlap(
+  db: Queryable,
+  consortiumId: string,
+  f: Pick<Fields, 'candidateId' | 'startDate' | 'endDate'>,
+  selfId: string | null,
+  studentName: string,
+) {
   const overlap = await db
     .select({
       id: internshipPlacements.id,
@@ -214,19 +247,28 @@ export async function checkData(
         eq(internshipPlacements.candidateId, f.candidateId),
         inArray(internshipPlacements.status, OPEN),
         lte(internshipPlacements.startDate, f.endDate),
-        sql`${internshipPlacements.endDate} >= ${f.startDate}`,
+        sql`coalesce(${internshipPlacements.terminatedOn}, ${internshipPlacements.endDate}) >= ${f.startDate}`,
         selfId ? ne(internshipPlacements.id, selfId) : sql`true`,
       ),
     );
   if (overlap.length) {
     throw new AppError(
       'CONFLICT',
-      `${student!.name} already has a placement from ${overlap[0]!.startDate} to ${overlap[0]!.endDate}.`,
-      {
-        placementId: overlap[0]!.id,
-      },
+      `${studentName} already has a placement from ${overlap[0]!.startDate} to ${overlap[0]!.endDate}.`,
+      { placementId: overlap[0]!.id },
     );
   }
+}
+
+/** The placement row, locked until the transaction ends (a second change of it waits for this one). */
+async function lockPlacementRow(tx: Queryable, consortiumId: string, id: string): Promise<PlacementRow> {
+  const [row] = await tx
+    .select()
+    .from(internshipPlacements)
+    .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)))
+    .for('update');
+  if (!row) throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
+  return row;
 }
 
 function refuse(findings: Finding[]): never {
@@ -607,11 +649,17 @@ export async function insertChecked(
   consortiumId: string,
   plan: PlanRow,
   fields: Fields,
-  extra: { matchingRunId?: string | null },
+  extra: { matchingRunId?: string | null; reevaluate?: boolean },
   requestId?: string,
 ): Promise<{ id: string; findings: Finding[] }> {
   const host = hostRefOf(fields);
-  await lockHosts(tx, consortiumId, [host]);
+  await lockHosts(tx, consortiumId, [host], [fields.candidateId]);
+  // checked before the locks; again now that no other save of this student can slip in between
+  const [student] = await tx
+    .select({ name: candidates.name })
+    .from(candidates)
+    .where(and(eq(candidates.consortiumId, consortiumId), eq(candidates.id, fields.candidateId)));
+  await checkOverlap(tx, consortiumId, fields, null, student?.name ?? '');
   const draft: Draft = {
     ...draftBase(null, consortiumId),
     ...fields,
@@ -624,7 +672,7 @@ export async function insertChecked(
     .values({ ...fields, consortiumId, matchingRunId: extra.matchingRunId ?? null, createdBy: actor.userId })
     .returning();
   await saveFindings(tx, consortiumId, row!.id, findings);
-  await reevaluateHosts(tx, consortiumId, [host]);
+  if (extra.reevaluate !== false) await reevaluateHosts(tx, consortiumId, [host]);
   await syncAgreement(tx, consortiumId, row!.id, actor);
   await recordStatus(tx, {
     consortiumId,
@@ -689,13 +737,27 @@ export async function updatePlacement(
     });
   }
   const plan = (await findPlan(db, consortiumId, placement.planId))!;
-  const fields = fieldsOf(plan.id, placement.candidateId, plan.schoolUnitId, patch, placement);
-  await checkData(db, consortiumId, plan, fields, id);
+  await checkData(
+    db,
+    consortiumId,
+    plan,
+    fieldsOf(plan.id, placement.candidateId, plan.schoolUnitId, patch, placement),
+    id,
+  );
   await db.transaction(async (tx) => {
-    const before = hostRefOf(placement);
+    // the row first (a concurrent change or transition of this placement waits), then the hosts
+    const current = await lockPlacementRow(tx, consortiumId, id);
+    if (!OPEN.includes(current.status)) {
+      throw new AppError('INVALID_TRANSITION', `A ${current.status} placement cannot be changed.`, {
+        status: current.status,
+      });
+    }
+    const fields = fieldsOf(plan.id, current.candidateId, plan.schoolUnitId, patch, current);
+    const before = hostRefOf(current);
     const after = hostRefOf(fields);
-    await lockHosts(tx, consortiumId, [before, after]);
-    const draft: Draft = { ...draftBase(placement, consortiumId), ...fields };
+    await lockHosts(tx, consortiumId, [before, after], [current.candidateId]);
+    await checkData(tx, consortiumId, plan, fields, id);
+    const draft: Draft = { ...draftBase(current, consortiumId), ...fields };
     const findings = await evaluateDraft(tx, consortiumId, draft, plan.kind, 'save');
     if (blocking(findings).length) refuse(findings);
     const beforeOut = await presentOne(tx, consortiumId, id);
@@ -720,7 +782,7 @@ export async function updatePlacement(
       await notifyParties(
         tx,
         consortiumId,
-        { ...placement, ...fields },
+        { ...current, ...fields },
         {
           kind: 'agreement_changed',
           title: `实习协议已更新：${fields.postTitle}`,
@@ -787,6 +849,14 @@ export async function transitionPlacement(
     });
   }
   await db.transaction(async (tx) => {
+    // the row first: of two transitions at once (cancel twice, terminate and complete) one wins
+    placement = await lockPlacementRow(tx, consortiumId, id);
+    if (placement.status !== t.from) {
+      throw new AppError('INVALID_TRANSITION', `Cannot ${body.action} a ${placement.status} placement.`, {
+        status: placement.status,
+        action: body.action,
+      });
+    }
     const host = hostRefOf(placement);
     await lockHosts(tx, consortiumId, [host]);
     if (body.action === 'start') {
@@ -808,7 +878,11 @@ export async function transitionPlacement(
       .set({
         status: t.to,
         statusNote: body.note ?? null,
-        terminatedOn: body.action === 'terminate' ? now : placement.terminatedOn,
+        // ended early (terminated, or completed before its end): the caps stop counting it after today
+        terminatedOn:
+          body.action === 'terminate' || (body.action === 'complete' && now < placement.endDate)
+            ? now
+            : placement.terminatedOn,
         updatedAt: new Date(),
       })
       .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)));
@@ -938,7 +1012,15 @@ export async function placementsFromRun(
       } else {
         // each placement in its own transaction, under its host's lock: the caps count the ones before it
         const { id, findings } = await db.transaction((tx) =>
-          insertChecked(tx, actor, consortiumId, plan, fields, { matchingRunId: run.id }, requestId),
+          insertChecked(
+            tx,
+            actor,
+            consortiumId,
+            plan,
+            fields,
+            { matchingRunId: run.id, reevaluate: false },
+            requestId,
+          ),
         );
         created++;
         rows.push({ ...base, ok: true, placementId: id, findings, error: null });
@@ -948,6 +1030,12 @@ export async function placementsFromRun(
       const findings = (err.details as { findings?: Finding[] } | undefined)?.findings ?? [];
       rows.push({ ...base, ok: false, placementId: null, findings, error: err.message });
     }
+  }
+  if (created) {
+    // the other placements at the hosts that received interns: evaluated once, not once per intern
+    const hosts = new Map<string, HostRef>();
+    for (const r of results) hosts.set(r.posting.unitId, { kind: 'member', id: r.posting.unitId });
+    await db.transaction((tx) => reevaluateHosts(tx, consortiumId, [...hosts.values()]));
   }
   return { dryRun: body.dryRun, created, rows };
 }
@@ -980,11 +1068,16 @@ export async function sweepPlacements(
     .from(internshipPlacements)
     .where(and(eq(internshipPlacements.status, 'active'), sql`${internshipPlacements.endDate} < ${now}`));
   for (const p of ended) {
-    await transitionPlacement(db, access, null, p.consortiumId, p.id, {
-      action: 'complete',
-      note: '实习期满',
-    });
-    completed++;
+    try {
+      await transitionPlacement(db, access, null, p.consortiumId, p.id, {
+        action: 'complete',
+        note: '实习期满',
+      });
+      completed++;
+    } catch (err) {
+      // one placement that cannot move (changed meanwhile) does not stop the others
+      if (!(err instanceof AppError)) throw err;
+    }
   }
   return { started, completed };
 }

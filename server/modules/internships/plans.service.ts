@@ -3,14 +3,17 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
 import {
+  internshipAssessments,
   internshipHosts,
   internshipPlacements,
   internshipPlans,
   memberUnits,
+  memberships,
   placementFindings,
 } from '../../db/schema/index.ts';
 import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts';
 import { parseSort } from '../../lib/http.ts';
+import { tenantJoin } from '../../db/tenant-join.ts';
 import { containsPattern } from '../../lib/like.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
@@ -35,6 +38,35 @@ function planIssues(p: { startDate: string; endDate: string }): FieldIssue[] {
   return p.endDate < p.startDate
     ? [{ path: 'endDate', code: 'date_order', message: 'The end date is before the start date.' }]
     : [];
+}
+
+/** The responsible teacher, when named by account, must be an account of the plan's school. */
+async function teacherIssues(
+  db: Queryable,
+  consortiumId: string,
+  schoolUnitId: string,
+  teacherUserId: string | null | undefined,
+): Promise<FieldIssue[]> {
+  if (!teacherUserId) return [];
+  const [m] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.consortiumId, consortiumId),
+        eq(memberships.userId, teacherUserId),
+        eq(memberships.memberUnitId, schoolUnitId),
+      ),
+    );
+  return m
+    ? []
+    : [
+        {
+          path: 'teacherUserId',
+          code: 'not_staff',
+          message: "The teacher must be an account of the plan's school.",
+        },
+      ];
 }
 
 async function planCounts(db: Queryable, consortiumId: string, ids: string[]) {
@@ -204,7 +236,10 @@ export async function createPlan(
 ) {
   await access.require(actor, 'internship.write', { consortiumId, unitId: body.schoolUnitId });
   const school = await getUnit(db, consortiumId, body.schoolUnitId);
-  const issues = planIssues(body);
+  const issues = [
+    ...planIssues(body),
+    ...(await teacherIssues(db, consortiumId, body.schoolUnitId, body.teacherUserId)),
+  ];
   if (!(schoolTypes as readonly string[]).includes(school.type)) {
     issues.push({ path: 'schoolUnitId', code: 'not_a_school', message: `${school.name} is not a school.` });
   }
@@ -255,7 +290,60 @@ export async function updatePlan(
   const plan = await loadPlan(db, access, actor, consortiumId, planId);
   await access.require(actor, 'internship.write', { consortiumId, unitId: plan.schoolUnitId });
   const next = { ...plan, ...patch };
-  const issues = planIssues(next);
+  const issues = [
+    ...planIssues(next),
+    ...(patch.teacherUserId !== undefined
+      ? await teacherIssues(db, consortiumId, plan.schoolUnitId, patch.teacherUserId)
+      : []),
+  ];
+  if (patch.startDate !== undefined || patch.endDate !== undefined) {
+    // a shorter plan must still hold its placements
+    const [outside] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(internshipPlacements)
+      .where(
+        and(
+          eq(internshipPlacements.consortiumId, consortiumId),
+          eq(internshipPlacements.planId, planId),
+          sql`${internshipPlacements.status} <> 'cancelled'`,
+          sql`(${internshipPlacements.startDate} < ${next.startDate} or ${internshipPlacements.endDate} > ${next.endDate})`,
+        ),
+      );
+    if ((outside?.n ?? 0) > 0) {
+      issues.push({
+        path: 'startDate',
+        code: 'placements_outside',
+        message: `${outside!.n} placement(s) of this plan lie outside ${next.startDate} – ${next.endDate}; change them first.`,
+      });
+    }
+  }
+  if (patch.rubric !== undefined) {
+    const [assessed] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(internshipAssessments)
+      .innerJoin(
+        internshipPlacements,
+        tenantJoin(
+          internshipPlacements,
+          internshipAssessments.placementId,
+          internshipAssessments.consortiumId,
+        ),
+      )
+      .where(
+        and(
+          eq(internshipAssessments.consortiumId, consortiumId),
+          eq(internshipPlacements.planId, planId),
+          sql`${internshipAssessments.role} <> 'student'`,
+        ),
+      );
+    if ((assessed?.n ?? 0) > 0) {
+      issues.push({
+        path: 'rubric',
+        code: 'assessed',
+        message: 'Mentors have already assessed interns of this plan on its rubric; it cannot change now.',
+      });
+    }
+  }
   const [placed] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(internshipPlacements)
@@ -390,7 +478,7 @@ export async function listHosts(
  * consortium: the secretariat, or the staff of a school (an enterprise's admin also holds
  * internship.write for its own unit, but an enterprise makes no placements).
  */
-async function requireSomeWrite(db: Db, access: AccessControl, actor: Actor, consortiumId: string) {
+export async function requireSomeWrite(db: Db, access: AccessControl, actor: Actor, consortiumId: string) {
   const scope = await access.listScope(actor, 'internship.read', consortiumId);
   if (await access.can(actor, 'internship.write', { consortiumId })) return;
   const units = scope.kind === 'all' ? [] : scope.unitIds;
@@ -493,6 +581,13 @@ export async function updateHost(
     .from(internshipHosts)
     .where(and(eq(internshipHosts.consortiumId, consortiumId), eq(internshipHosts.id, hostId)));
   if (!before) throw new AppError('HOST_NOT_FOUND', 'Host not found.');
+  // its employee count is the base of every school's cap there: only who registered it, or the
+  // secretariat, may change the host
+  if (before.createdBy !== actor.userId && !(await access.can(actor, 'internship.write', { consortiumId }))) {
+    throw new AppError('FORBIDDEN', 'Only who registered this host, or the secretariat, may change it.', {
+      capability: 'internship.write',
+    });
+  }
   const issues = await hostIssues(db, consortiumId, body, hostId);
   if (issues.length) throw validationError(issues);
   return db.transaction(async (tx) => {
@@ -505,6 +600,20 @@ export async function updateHost(
       .returning();
     // the base of the 10% cap may have moved
     if (before.employeeCount !== after!.employeeCount) await reevaluateHosts(tx, consortiumId, [host]);
+    // its name and USCC are in the agreements of its open placements
+    if (before.name !== after!.name || before.uscc !== after!.uscc) {
+      const open = await tx
+        .select({ id: internshipPlacements.id })
+        .from(internshipPlacements)
+        .where(
+          and(
+            eq(internshipPlacements.consortiumId, consortiumId),
+            eq(internshipPlacements.externalHostId, hostId),
+            inArray(internshipPlacements.status, ['pending', 'active']),
+          ),
+        );
+      for (const p of open) await syncAgreement(tx, consortiumId, p.id, actor);
+    }
     const counts = await hostPlacementCounts(tx, consortiumId, [hostId]);
     const out = presentHost(after!, counts.get(hostId) ?? 0);
     await recordAudit(tx, {

@@ -28,6 +28,9 @@ import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts'
 import type { Actor, ListScope } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { effectiveRules } from '../../engine/compliance/index.ts';
+import { loadSettings } from './compliance.service.ts';
+import { requireSomeWrite } from './plans.service.ts';
 import { notify, recordStatus, roleUserIds, today, unitUserIds } from '../talent/talent.shared.ts';
 import { flagKinds, type assessorRoles } from './internships.enums.ts';
 import { loadPlacement, requireSide, type PlacementRow, type PlacementSides } from './internships.shared.ts';
@@ -268,6 +271,13 @@ function periodIssues(
       path: 'body.periodStart',
       code: 'FUTURE_PERIOD',
       message: 'a log cannot cover a period not yet begun',
+    });
+  } else if (end > asOf) {
+    // a log of days still to come would also silence the missing-log checks until then
+    issues.push({
+      path: 'body.periodEnd',
+      code: 'FUTURE_PERIOD',
+      message: `a log covers days already past: its period ends today (${asOf}) at the latest`,
     });
   }
   const days = eng.periodDays(start, end);
@@ -1052,6 +1062,8 @@ export async function detectFlags(
   body: DetectBody,
   requestId?: string,
 ) {
+  // schools and the secretariat look for anomalies; a host's staff read the flags on their interns
+  await requireSomeWrite(db, access, actor, consortiumId);
   const scope = await access.listScope(actor, 'internship.write', consortiumId);
   const inScopeSchool = (schoolUnitId: string) =>
     scope.kind === 'all' || scope.unitIds.includes(schoolUnitId);
@@ -1619,6 +1631,10 @@ async function computeAlerts(
   scope: ListScope,
 ): Promise<AlertRow[]> {
   const restricted = scope.kind === 'restricted' ? scope : null;
+  // the host cap in force here (the secretariat may have changed the regulation's 10%)
+  const hostRatio =
+    effectiveRules(await loadSettings(db, consortiumId)).find((r) => r.def.id === 'R-RATIO-HOST')?.params
+      .maxRatio ?? 0.1;
   const placementFilter = restricted
     ? or(
         ...(restricted.unitIds.length
@@ -1813,7 +1829,7 @@ async function computeAlerts(
         })),
         asOf,
       );
-      const cap = eng.capAlert(h.employees, peak.peak);
+      const cap = eng.capAlert(h.employees, peak.peak, { share: hostRatio });
       if (!cap) continue;
       out.push({
         kind: 'cap_near_limit',
@@ -1905,6 +1921,10 @@ export async function notifyAlerts(
     if (found.length === 0) continue;
     alerts += found.length;
     await db.transaction(async (tx) => {
+      // one sender per consortium at a time: a second process waits, then finds today's already sent
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`internship-alerts:${consortiumId}`}, 0))`,
+      );
       const sent = await tx
         .selectDistinct({ kind: notifications.kind, link: notifications.link })
         .from(notifications)

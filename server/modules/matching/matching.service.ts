@@ -267,8 +267,8 @@ export async function gatherInputs(db: Queryable, consortiumId: string, config: 
         .from(memberUnits)
         .where(and(eq(memberUnits.consortiumId, consortiumId), inArray(memberUnits.id, unitIds)))
     : [];
-  // interns already at each host: its open position placements today, and accepted internship offers of
-  // students not (yet) placed there
+  // interns already at each host: its open position placements not yet ended (those starting later
+  // count too: a run is not tied to dates), and accepted internship offers of students not (yet) placed there
   const placedInterns = unitIds.length
     ? await queryRows<{ unitId: string; n: number }>(
         db,
@@ -278,7 +278,7 @@ export async function gatherInputs(db: Queryable, consortiumId: string, config: 
                 join internship_plans pl on pl.consortium_id = p.consortium_id and pl.id = p.plan_id
                where p.consortium_id = ${consortiumId} and pl.kind = 'position'
                  and p.status in ('pending', 'active')
-                 and p.start_date <= ${today()} and coalesce(p.terminated_on, p.end_date) >= ${today()}
+                 and coalesce(p.terminated_on, p.end_date) >= ${today()}
                  and p.host_unit_id in (${sql.join(
                    unitIds.map((id) => sql`${id}::uuid`),
                    sql`, `,
