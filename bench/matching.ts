@@ -26,7 +26,7 @@ const TARGETS = { largeOptimalMs: 1500, largeStableMs: 500, mediumHighsRatio: 20
 const args = process.argv.slice(3);
 const runsAt = args.indexOf('--runs');
 const RUNS = Math.max(1, runsAt >= 0 ? Number(args[runsAt + 1]) : Number(process.env.BENCH_RUNS ?? 5));
-const which = args.find((a, x) => !a.startsWith('--') && x !== runsAt + 1) ?? 'all';
+const which = args.find((a, x) => !a.startsWith('--') && (runsAt < 0 || x !== runsAt + 1)) ?? 'all';
 const sizes = Object.keys(benchSizes) as BenchSize[];
 if (which !== 'all' && !sizes.includes(which as BenchSize)) {
   console.error(`usage: npm run bench:matching -- [${sizes.join('|')}|all] [--runs 5]`);

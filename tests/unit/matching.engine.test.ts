@@ -222,6 +222,97 @@ describe('stable mode against exhaustive search', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------------------------
+// The solvers' internal paths: edges grouped by student or not, priorities integral or not, preference
+// keys that pack into 31 bits or not. Each variant below has the same preferences and choice rules as
+// its base instance, so it must have the same stable matching and the same optimum.
+
+/** The instance with its edges reordered: edge x of the result is edge perm[x] of `inst`. */
+function permuteEdges(inst: MatchingInstance, perm: number[]): MatchingInstance {
+  return {
+    ...inst,
+    edgeStudent: Int32Array.from(perm, (k) => inst.edgeStudent[k]!),
+    edgePost: Int32Array.from(perm, (k) => inst.edgePost[k]!),
+    edgeScore: Int32Array.from(perm, (k) => inst.edgeScore[k]!),
+    edgeRank: Int32Array.from(perm, (k) => inst.edgeRank[k]!),
+    edgePriority: Float64Array.from(perm, (k) => inst.edgePriority[k]!),
+  };
+}
+
+/** Edges grouped by student (in input order within a student), as instances usually come. */
+const groupedByStudent = (inst: MatchingInstance) =>
+  permuteEdges(
+    inst,
+    Array.from(inst.edgeStudent, (_, k) => k).sort(
+      (a, b) => inst.edgeStudent[a]! - inst.edgeStudent[b]! || a - b,
+    ),
+  );
+
+/** Every priority given explicitly, by an increasing map of the old one that makes most non-integers. */
+const fractionalPriorities = (inst: MatchingInstance): MatchingInstance => ({
+  ...inst,
+  edgePriority: Float64Array.from(inst.edgePriority, (_, k) => priorityOf(inst, k) * 0.37 + 0.5),
+});
+
+/** Ranks spread far apart (the same order), so that a packed preference key needs more than 31 bits. */
+const wideRanks = (inst: MatchingInstance): MatchingInstance => ({
+  ...inst,
+  edgeRank: Int32Array.from(inst.edgeRank, (r) => r * 500_000_000),
+});
+
+/** Per student the post it got (−1: none), which does not depend on the order of the edges. */
+const postsOf = (inst: MatchingInstance, m: Int32Array) =>
+  Array.from(m, (k) => (k < 0 ? -1 : inst.edgePost[k]!));
+
+describe('every internal path gives the same result', () => {
+  const cases = tinyCases(7_000_002, 300, [0, 6]);
+  const variants: [string, (inst: MatchingInstance) => MatchingInstance][] = [
+    ['grouped by student', groupedByStudent],
+    ['fractional priorities', fractionalPriorities],
+    ['wide ranks', wideRanks],
+    ['grouped, fractional and wide', (inst) => wideRanks(fractionalPriorities(groupedByStudent(inst)))],
+  ];
+
+  it('stable: the same student-optimal stable matching, and no blocking pair', () => {
+    for (const inst of cases) {
+      const want = postsOf(inst, solveStable(inst).studentEdge);
+      for (const [name, variant] of variants) {
+        const v = variant(inst);
+        const got = solveStable(v).studentEdge;
+        expect(postsOf(v, got), name).toEqual(want);
+        expect(bruteBlocking(v, got, preferenceIndex(v)), name).toEqual([]);
+      }
+    }
+  });
+
+  it('optimal: the same optimum as exhaustive search on edges grouped by student', () => {
+    for (const inst of cases.slice(0, 150)) {
+      const v = groupedByStudent(inst);
+      let best = 0;
+      for (const m of allMatchings(v)) best = Math.max(best, totals(v, m).score);
+      const r = solveOptimal(v, { verify: true });
+      expect(r.objective).toBe(best);
+      expect(r.stats.certified).toBe(true);
+      expect(matchingViolations(v, r.studentEdge)).toEqual([]);
+    }
+  });
+
+  it('stable on generated instances: the same matching with the edges shuffled', () => {
+    const inst = generateInstance({ students: 1500, posts: 150, enterprises: 20, degree: 12, seed: 5 });
+    const random = rng(11);
+    const perm = Array.from(inst.edgeStudent, (_, k) => k);
+    for (let x = perm.length - 1; x > 0; x--) {
+      const y = Math.floor(random() * (x + 1));
+      [perm[x], perm[y]] = [perm[y]!, perm[x]!];
+    }
+    const shuffled = permuteEdges(inst, perm);
+    const want = postsOf(inst, solveStable(inst).studentEdge);
+    expect(postsOf(shuffled, solveStable(shuffled).studentEdge)).toEqual(want);
+    expect(postsOf(inst, solveStable(fractionalPriorities(inst)).studentEdge)).toEqual(want);
+    expect(solveOptimal(shuffled).objective).toBe(solveOptimal(inst).objective);
+  });
+});
+
 describe('invariants on generated instances', () => {
   const insts = [1, 2, 3].map((seed) =>
     generateInstance({ students: 600 * seed, posts: 60 * seed, enterprises: 8 * seed, degree: 12, seed }),

@@ -64,7 +64,7 @@ describe('optimal mode equals the LP optimum (HiGHS)', () => {
 
   it('stays exact when proving optimality meets an improving exchange', () => {
     // instances found by search where the early proof carries out an exchange before it succeeds
-    for (const seed of [15, 54]) {
+    for (const seed of [6, 29]) {
       const inst = generateInstance({
         students: 400 + seed * 10,
         posts: 40,

@@ -78,7 +78,7 @@ const DEFAULT_ALPHA = 8;
 const FIRST_DIVISOR = 16;
 /** Options cached per student, offers cached per post. */
 const KBEST = 6;
-const KREV = 8;
+const KREV = 16;
 /** Try to prove optimality once ε · PROVE_BELOW ≤ K (below half a score unit), within PROVE_RADIUS · ε. */
 const PROVE_BELOW = 2;
 const PROVE_RADIUS = 24;
@@ -102,11 +102,11 @@ class CostScaling {
   readonly aStart: Int32Array;
   readonly aPost: Int32Array;
   readonly aEdge: Int32Array;
-  readonly aW: Float64Array;
+  /** Per arc its weight, unscaled (an integer: the score, or 1 when placing first); K · it is the arc's value. */
+  readonly aW: Int32Array;
   readonly rStart: Int32Array;
   readonly rStu: Int32Array;
-  readonly rArc: Int32Array;
-  readonly rW: Float64Array;
+  readonly rW: Int32Array;
   readonly pEnt: Int32Array;
   readonly pCap: Int32Array;
   readonly eCap: Int32Array;
@@ -147,8 +147,13 @@ class CostScaling {
   // each post's KREV best offers at its last full scan in this reverse half, and the next one's
   readonly rcStu: Int32Array;
   readonly rcW: Float64Array;
+  /** The cached offers' values at the scan (or insertion): bounds of their values now, in falling order. */
+  readonly rcO: Float64Array;
   readonly rcBound: Float64Array;
   readonly rcStamp: Int32Array;
+  /** Per reverse arc its student's price at the last scan of its post, and when that post was last scanned. */
+  readonly rP: Float64Array;
+  readonly rpStamp: Int32Array;
   rcNow = 0;
   private readonly rtopO = new Float64Array(KREV + 1);
   private readonly rtopT = new Int32Array(KREV + 1);
@@ -159,13 +164,19 @@ class CostScaling {
   // the proof: per student the options within the radius of its best; raises and parents per node
   foStart: Int32Array;
   foArc = new Int32Array(0);
+  foPost = new Int32Array(0);
   foVal = new Float64Array(0);
+  /** Per student: the value of its own option at the proof's prices. */
+  readonly foOwn: Float64Array;
   readonly raise: Float64Array;
   readonly parent: Int32Array;
   readonly parentVia: Int32Array;
   readonly parentStu: Int32Array;
   readonly mark: Int32Array;
-  /** The students' prices are stale after a proof (refine() sets them afresh; certify() needs them). */
+  /**
+   * The students' prices are stale after a proof: refine() sets them afresh, certify() first (the result
+   * does not need them).
+   */
   needLevels = false;
 
   // ---- counters ----
@@ -177,18 +188,41 @@ class CostScaling {
   provenEarly = false;
   trace: ((line: string) => void) | undefined;
 
-  constructor(inst: MatchingInstance, usable: (k: number) => boolean) {
+  /** The largest |weight| (scaled) of the scores, which the constructor sets as the arcs' weights. */
+  readonly maxScoreW: number;
+
+  /**
+   * The network of `inst`: the edges a student can use (to a post and enterprise of capacity > 0, and of
+   * score > 0 unless `placeFirst`), weighted by their scores.
+   */
+  constructor(inst: MatchingInstance, placeFirst: boolean) {
     const nPosts = inst.postIds.length;
     const nEnts = inst.enterpriseIds.length;
     const nStudents = inst.studentIds.length;
-    const m0 = inst.edgeStudent.length;
+    const { edgeStudent, edgePost, edgeScore, postCapacity, postEnterprise, enterpriseCapacity } = inst;
+    const m0 = edgeStudent.length;
+    // an edge to a post or enterprise of capacity 0 can never be used; one of score ≤ 0 is never worth it
+    // unless placing first
+    const postOpen = new Uint8Array(nPosts);
+    for (let j = 0; j < nPosts; j++)
+      postOpen[j] = postCapacity[j]! > 0 && enterpriseCapacity[postEnterprise[j]!]! > 0 ? 1 : 0;
+    const minScore = placeFirst ? -Infinity : 1;
     const deg = new Int32Array(nStudents);
+    const indeg = new Int32Array(nPosts + 1);
     let m = 0;
-    for (let k = 0; k < m0; k++)
-      if (usable(k)) {
-        deg[inst.edgeStudent[k]!]!++;
+    let grouped = true; // the usable edges come grouped by student (the usual order of an instance)
+    let last = 0;
+    for (let k = 0; k < m0; k++) {
+      const j = edgePost[k]!;
+      if (postOpen[j] === 1 && edgeScore[k]! >= minScore) {
+        const i = edgeStudent[k]!;
+        if (i < last) grouped = false;
+        last = i;
+        deg[i]!++;
+        indeg[j]!++;
         m++;
       }
+    }
     const netIndex = new Int32Array(nStudents).fill(-1);
     let nS = 0;
     for (let i = 0; i < nStudents; i++) if (deg[i]! > 0) netIndex[i] = nS++;
@@ -199,40 +233,63 @@ class CostScaling {
     this.nE = nEnts + 1;
     this.B = nPosts;
     this.EB = nEnts;
-    // student → arcs, in input order
+    // A student's neighbours are posts, so a simple cycle holds no more students than posts: it has at
+    // most min(2·posts, students + posts) + enterprises + 1 (T) nodes, and K exceeds that.
+    const scale = Math.min(2 * this.nP, nS + this.nP) + this.nE + 2;
+    this.scale = scale;
+    // student → arcs, in input order, weighted by the scores
     const aStart = new Int32Array(nS + 1);
     for (let s = 0; s < nS; s++) aStart[s + 1] = aStart[s]! + deg[this.studentOf[s]!]!;
-    const fill = aStart.slice(0, nS);
     const aPost = new Int32Array(m);
     const aEdge = new Int32Array(m);
-    const indeg = new Int32Array(this.nP);
-    for (let k = 0; k < m0; k++) {
-      if (!usable(k)) continue;
-      const a = fill[netIndex[inst.edgeStudent[k]!]!]!++;
-      aPost[a] = inst.edgePost[k]!;
-      aEdge[a] = k;
-      indeg[inst.edgePost[k]!]!++;
+    const aW = new Int32Array(m);
+    let maxAbs = 0;
+    if (grouped) {
+      let a = 0;
+      for (let k = 0; k < m0; k++) {
+        const j = edgePost[k]!;
+        const w = edgeScore[k]!;
+        if (postOpen[j] === 1 && w >= minScore) {
+          aPost[a] = j;
+          aEdge[a] = k;
+          aW[a++] = w;
+          if (Math.abs(w) > maxAbs) maxAbs = Math.abs(w);
+        }
+      }
+    } else {
+      const fill = aStart.slice(0, nS);
+      for (let k = 0; k < m0; k++) {
+        const j = edgePost[k]!;
+        const w = edgeScore[k]!;
+        if (postOpen[j] === 1 && w >= minScore) {
+          const a = fill[netIndex[edgeStudent[k]!]!]!++;
+          aPost[a] = j;
+          aEdge[a] = k;
+          aW[a] = w;
+          if (Math.abs(w) > maxAbs) maxAbs = Math.abs(w);
+        }
+      }
     }
+    this.maxScoreW = maxAbs * scale;
     this.aStart = aStart;
     this.aPost = aPost;
     this.aEdge = aEdge;
-    this.aW = new Float64Array(m);
+    this.aW = aW;
     // post → arcs
     const rStart = new Int32Array(nPosts + 1);
     for (let j = 0; j < nPosts; j++) rStart[j + 1] = rStart[j]! + indeg[j]!;
     const rFill = rStart.slice(0, nPosts);
     const rStu = new Int32Array(m);
-    const rArc = new Int32Array(m);
+    const rW = new Int32Array(m);
     for (let s = 0; s < nS; s++)
-      for (let a = aStart[s]!; a < aStart[s + 1]!; a++) {
+      for (let a = aStart[s]!, hi = aStart[s + 1]!; a < hi; a++) {
         const x = rFill[aPost[a]!]!++;
         rStu[x] = s;
-        rArc[x] = a;
+        rW[x] = aW[a]!;
       }
     this.rStart = rStart;
     this.rStu = rStu;
-    this.rArc = rArc;
-    this.rW = new Float64Array(m);
+    this.rW = rW;
     // posts and enterprises, with B and E_B last
     this.pEnt = new Int32Array(this.nP);
     this.pEnt.set(inst.postEnterprise);
@@ -257,9 +314,6 @@ class CostScaling {
     hStart[this.nP] = hStart[nPosts]! + nS + 1;
     this.hStart = hStart;
     this.hStu = new Int32Array(hStart[this.nP]!);
-    // A student's neighbours are posts, so a simple cycle holds no more students than posts: it has at
-    // most min(2·posts, students + posts) + enterprises + 1 (T) nodes, and K exceeds that.
-    this.scale = Math.min(2 * this.nP, nS + this.nP) + this.nE + 2;
 
     this.pPrice = new Float64Array(this.nP);
     this.ePrice = new Float64Array(this.nE);
@@ -279,12 +333,16 @@ class CostScaling {
     this.cBound = new Float64Array(nS);
     this.rcStu = new Int32Array(this.nP * KREV);
     this.rcW = new Float64Array(this.nP * KREV);
+    this.rcO = new Float64Array(this.nP * KREV);
     this.rcBound = new Float64Array(this.nP);
     this.rcStamp = new Int32Array(this.nP);
+    this.rP = new Float64Array(this.rW.length);
+    this.rpStamp = new Int32Array(this.nP);
     const nodes = this.nP + this.nE + 1;
     this.queue = new Int32Array(nodes + 1);
     this.inQueue = new Uint8Array(nodes);
     this.foStart = new Int32Array(nS + 1);
+    this.foOwn = new Float64Array(nS);
     this.raise = new Float64Array(nodes);
     this.parent = new Int32Array(nodes);
     this.parentVia = new Int32Array(nodes);
@@ -292,17 +350,20 @@ class CostScaling {
     this.mark = new Int32Array(nodes);
   }
 
-  /** Sets the arc weights (scaled by K) from a per-edge weight; returns the largest |weight|. */
-  setWeights(weight: (k: number) => number): number {
-    let maxAbs = 0;
-    const { aW, aEdge, rW, rArc, scale } = this;
-    for (let a = 0; a < aW.length; a++) {
-      const w = weight(aEdge[a]!) * scale;
-      aW[a] = w;
-      if (Math.abs(w) > maxAbs) maxAbs = Math.abs(w);
+  /** Sets the arc weights (scaled by K): all 1 (`unit`) or the scores; returns the largest |weight|. */
+  setWeights(unit: boolean, edgeScore: Int32Array): number {
+    const { aW, aEdge, rW, aStart, aPost, rStart, scale } = this;
+    if (unit) {
+      aW.fill(1);
+      rW.fill(1);
+      return scale;
     }
-    for (let x = 0; x < rW.length; x++) rW[x] = aW[rArc[x]!]!;
-    return maxAbs;
+    for (let a = 0; a < aW.length; a++) aW[a] = edgeScore[aEdge[a]!]!;
+    // the reverse arcs in the constructor's order
+    const rFill = rStart.slice(0, rStart.length - 1);
+    for (let s = 0; s < this.nS; s++)
+      for (let a = aStart[s]!, hi = aStart[s + 1]!; a < hi; a++) rW[rFill[aPost[a]!]!++] = aW[a]!;
+    return this.maxScoreW;
   }
 
   /** Sets the flow (every student on arc `arcOf(s)`, −1 meaning B) and B's capacity; prices to zero. */
@@ -417,6 +478,7 @@ class CostScaling {
 
   /** The ε-scaling phases, from ε = maxW / FIRST_DIVISOR down to 1 or until the flow is proven optimal. */
   run(maxW: number, alpha: number): void {
+    const K = this.scale; // the arcs' weights are unscaled
     let eps = Math.max(1, maxW);
     let divisor = FIRST_DIVISOR;
     do {
@@ -430,7 +492,7 @@ class CostScaling {
       const proven = eps > 1 && eps * PROVE_BELOW <= this.scale && this.priceOut(PROVE_RADIUS * eps);
       if (this.trace) {
         let total = 0;
-        for (let s = 0; s < this.nS; s++) if (this.sArc[s]! >= 0) total += this.aW[this.sArc[s]!]!;
+        for (let s = 0; s < this.nS; s++) if (this.sArc[s]! >= 0) total += this.aW[this.sArc[s]!]! * K;
         this.trace(
           `phase ${this.phases}: ε = ${eps}, ${left} students moved, ${this.bids - before[0]!} bids, ${this.reverseBids - before[1]!} reverse bids, total ${total / this.scale}${proven ? ', proven optimal' : ''} (${(performance.now() - t0).toFixed(0)} ms)`,
         );
@@ -440,11 +502,11 @@ class CostScaling {
         break;
       }
     } while (eps > 1);
-    if (this.needLevels) this.setStudentLevels();
   }
 
   /** One phase: makes the flow ε-optimal (see the file's head). Returns how many students left their post. */
   private refine(eps: number): number {
+    const K = this.scale; // the arcs' weights are unscaled
     const { nS, nP, nE, pEnt, pFlow, pCap, eFlow, eCap, pPrice, ePrice, aW, eIn } = this;
     this.needLevels = false;
     // 1. The tree arcs: each post's and enterprise's price within ε of its parent's, as far as its residual
@@ -481,7 +543,7 @@ class CostScaling {
           break;
         }
       }
-      const w = own < 0 ? 0 : aW[own]!;
+      const w = own < 0 ? 0 : aW[own]! * K;
       const vOwn = w - pPrice[sPost[s]!]!;
       sP[s] = best - eps;
       if (vOwn >= best - 2 * eps) sTheta[s] = w - sP[s]!;
@@ -524,13 +586,14 @@ class CostScaling {
 
   /** Full scan of student s's options (B included): fills its cache, and topV with the best KBEST + 1. */
   private scan(s: number): void {
+    const K = this.scale; // the arcs' weights are unscaled
     const { aStart, aPost, aW, pPrice, topV, topA, cArc, cPost, cW, B } = this;
     topV.fill(-Infinity);
     topA.fill(-2);
     topV[0] = -pPrice[B]!;
     topA[0] = -1;
     for (let a = aStart[s]!, hi = aStart[s + 1]!; a < hi; a++) {
-      const v = aW[a]! - pPrice[aPost[a]!]!;
+      const v = aW[a]! * K - pPrice[aPost[a]!]!;
       if (!(v > topV[KBEST]!)) continue;
       let i = KBEST;
       while (i > 0 && topV[i - 1]! < v) {
@@ -546,7 +609,7 @@ class CostScaling {
       const a = topA[x]!;
       cArc[base + x] = a;
       cPost[base + x] = a < 0 ? B : aPost[a]!;
-      cW[base + x] = a >= 0 ? aW[a]! : a === -1 ? 0 : -Infinity; // an empty slot (−2) is never chosen
+      cW[base + x] = a >= 0 ? aW[a]! * K : a === -1 ? 0 : -Infinity; // an empty slot (−2) is never chosen
     }
     this.cBound[s] = topV[KBEST]!;
   }
@@ -573,10 +636,10 @@ class CostScaling {
       v2 = this.topV[1]!;
     }
     const arc = cArc[x1]!;
-    const j = arc < 0 ? this.B : this.aPost[arc]!;
+    const j = cPost[x1]!; // the cache holds the option's post and weight (B: 0)
     const p = v2 - eps;
     this.sP[s] = p;
-    this.sTheta[s] = (arc < 0 ? 0 : this.aW[arc]!) - p;
+    this.sTheta[s] = cW[x1]! - p;
     this.sArc[s] = arc;
     this.sPost[s] = j;
     this.heapPush(j, s);
@@ -649,7 +712,7 @@ class CostScaling {
    */
   private resolveDeficits(eps: number): void {
     const { nP, nE, nS, pCnt, pFlow, pCap, pEnt, pPrice, ePrice, eIn, eFlow, eCap, eStart, ePost } = this;
-    const { queue, inQueue, sP, sTheta, sArc, sPost, aW } = this;
+    const { queue, inQueue, sP, sTheta, sPost } = this;
     let deficits = 0;
     for (let j = 0; j < nP; j++) if (pCnt[j]! < pFlow[j]!) deficits++;
     for (let e = 0; e < nE; e++) if (eIn[e]! < eFlow[e]!) deficits++;
@@ -659,11 +722,10 @@ class CostScaling {
     // overstate what it offers elsewhere. Raise each to its value where it is — prices only rise in this
     // half, and the arc back from its post stays ε-optimal; the next phase sets them afresh anyway.
     for (let t = 0; t < nS; t++) {
-      const w = sArc[t]! < 0 ? 0 : aW[sArc[t]!]!;
-      const v = w - pPrice[sPost[t]!]!;
-      if (sP[t]! < v) {
-        sP[t] = v;
-        sTheta[t] = w - v;
+      const pt = pPrice[sPost[t]!]!; // its value there is θ + p − pt (θ + p: its own weight)
+      if (sTheta[t]! > pt) {
+        sP[t] = sTheta[t]! + sP[t]! - pt;
+        sTheta[t] = pt;
       }
     }
     this.rebuildHeaps();
@@ -748,7 +810,8 @@ class CostScaling {
    * the student left (short now), −2 when the enterprise gave, −1 when the student stayed (its price rose).
    */
   private reverseBid(a: number, eps: number): number {
-    const { pPrice, ePrice, pEnt, rStart, rStu, rW, sP, sPost, B, nS, rcStu, rcW } = this;
+    const K = this.scale; // the arcs' weights are unscaled
+    const { pPrice, ePrice, pEnt, rStart, rStu, rW, sP, sPost, B, nS, rcStu, rcW, rcO } = this;
     const e = pEnt[a]!;
     let best = ePrice[e]!; // the enterprise's offer: taking back a unit of this post's flow
     let bestT = -1;
@@ -775,8 +838,10 @@ class CostScaling {
         let w1 = 0;
         let b2 = -Infinity;
         for (let x = base; x < base + KREV; x++) {
+          // an entry's offer is at most its recorded one, and those fall: none further beats b2
+          if (!(rcO[x]! > b2)) break;
           const t = rcStu[x]!;
-          if (t < 0 || sPost[t] === a) continue;
+          if (sPost[t] === a) continue;
           const offer = rcW[x]! - sP[t]!;
           if (offer > b1) {
             b2 = b1;
@@ -798,11 +863,20 @@ class CostScaling {
         const { rtopO, rtopT, rtopW } = this;
         rtopO.fill(-Infinity);
         rtopT.fill(-1);
+        // After a first full scan in this half, the students' prices it read bound their prices now from
+        // below (they only rise here), so a student whose offer by that price cannot make the list is
+        // passed over without reading its price.
+        const { rP } = this;
+        const snap = this.rpStamp[a] === this.rcNow;
+        this.rpStamp[a] = this.rcNow;
         for (let x = rStart[a]!, hi = rStart[a + 1]!; x < hi; x++) {
+          const w = rW[x]! * K;
+          if (snap && !(w - rP[x]! > rtopO[KREV]!)) continue;
           const t = rStu[x]!;
-          if (sPost[t] === a) continue;
-          const offer = rW[x]! - sP[t]!;
-          if (!(offer > rtopO[KREV]!)) continue;
+          const p = sP[t]!;
+          rP[x] = p;
+          const offer = w - p;
+          if (!(offer > rtopO[KREV]!) || sPost[t] === a) continue; // (holders of a do not offer)
           let i = KREV;
           while (i > 0 && rtopO[i - 1]! < offer) {
             rtopO[i] = rtopO[i - 1]!;
@@ -812,11 +886,12 @@ class CostScaling {
           }
           rtopO[i] = offer;
           rtopT[i] = t;
-          rtopW[i] = rW[x]!;
+          rtopW[i] = w;
         }
         for (let x = 0; x < KREV; x++) {
           rcStu[base + x] = rtopT[x]!;
           rcW[base + x] = rtopW[x]!;
+          rcO[base + x] = rtopO[x]!;
         }
         this.rcBound[a] = rtopO[KREV]!;
         this.rcStamp[a] = this.rcNow;
@@ -846,8 +921,7 @@ class CostScaling {
     if (best <= pPrice[a]!) pPrice[a] = best - eps;
     const t = bestT;
     const b = sPost[t]!;
-    const own = this.sArc[t]!;
-    const wB = own < 0 ? 0 : this.aW[own]!;
+    const wB = this.sTheta[t]! + sP[t]!; // its own weight (θ + p, as in refreshHolders)
     const vB = wB - pPrice[b]!;
     const vA = bestW - pPrice[a]!;
     if (vB >= sP[t]!) {
@@ -883,15 +957,15 @@ class CostScaling {
   /** After post a's price fell its holders' values rose: raise their prices to match (resolveDeficits). */
   private refreshHolders(a: number): void {
     if (a === this.B) return; // it may hold many, and its price seldom falls here
-    const { hStart, hStu, pCnt, sP, sTheta, sArc, aW, pPrice } = this;
+    const { hStart, hStu, pCnt, sP, sTheta, pPrice } = this;
     const base = hStart[a]!;
     const pa = pPrice[a]!;
     let changed = false;
     for (let h = base, end = base + pCnt[a]!; h < end; h++) {
       const t = hStu[h]!;
-      const w = sArc[t]! < 0 ? 0 : aW[sArc[t]!]!;
-      if (sP[t]! < w - pa) {
-        sP[t] = w - pa;
+      // a holder's θ + p is its own weight (exact: integers below 2^51), which spares reading the arc
+      if (sTheta[t]! > pa) {
+        sP[t] = sTheta[t]! + sP[t]! - pa;
         sTheta[t] = pa;
         changed = true;
       }
@@ -899,27 +973,30 @@ class CostScaling {
     if (changed) this.heapify(a);
   }
 
-  /** Student t (weight w at post b) just left b, so it offers for b again: keep b's offer cache exact. */
+  /**
+   * Student t (weight w at post b) just left b, so it offers for b again: keep b's offer cache exact. The
+   * entries stay in falling order of their recorded offers; one pushed out raises the bound on the offers
+   * not cached to its recorded offer (a bound of its offer now).
+   */
   private rcInsert(b: number, t: number, w: number): void {
     if (b === this.B || this.rcStamp[b] !== this.rcNow) return;
     const base = b * KREV;
-    const { rcStu, rcW, sP, sPost } = this;
-    const offer = w - sP[t]!;
-    let worst = base;
-    let worstOffer = Infinity;
-    for (let x = base; x < base + KREV; x++) {
-      const u = rcStu[x]!;
-      const o = u < 0 || sPost[u] === b ? -Infinity : rcW[x]! - sP[u]!;
-      if (o < worstOffer) {
-        worstOffer = o;
-        worst = x;
-      }
+    const { rcStu, rcW, rcO } = this;
+    const offer = w - this.sP[t]!;
+    let x = base + KREV - 1;
+    if (!(offer > rcO[x]!)) {
+      if (offer > this.rcBound[b]!) this.rcBound[b] = offer;
+      return;
     }
-    if (offer > worstOffer) {
-      if (worstOffer > this.rcBound[b]!) this.rcBound[b] = worstOffer;
-      rcStu[worst] = t;
-      rcW[worst] = w;
-    } else if (offer > this.rcBound[b]!) this.rcBound[b] = offer;
+    if (rcO[x]! > this.rcBound[b]!) this.rcBound[b] = rcO[x]!;
+    for (; x > base && rcO[x - 1]! < offer; x--) {
+      rcStu[x] = rcStu[x - 1]!;
+      rcW[x] = rcW[x - 1]!;
+      rcO[x] = rcO[x - 1]!;
+    }
+    rcStu[x] = t;
+    rcW[x] = w;
+    rcO[x] = offer;
   }
 
   // ---- the proof ----
@@ -935,6 +1012,7 @@ class CostScaling {
    * are kept: each raised the total).
    */
   private priceOut(radius: number): boolean {
+    const K = this.scale; // the arcs' weights are unscaled
     const { nS, nP, nE, B, pPrice, aStart, aPost, aW, sArc, sPost, foStart } = this;
     let n = 0;
     let cap = this.foArc.length;
@@ -943,29 +1021,35 @@ class CostScaling {
       const lo = aStart[s]!;
       const hi = aStart[s + 1]!;
       let best = -pPrice[B]!;
-      for (let x = lo; x < hi; x++) best = Math.max(best, aW[x]! - pPrice[aPost[x]!]!);
-      const vOwn = (own < 0 ? 0 : aW[own]!) - pPrice[sPost[s]!]!;
+      for (let x = lo; x < hi; x++) best = Math.max(best, aW[x]! * K - pPrice[aPost[x]!]!);
+      const vOwn = (own < 0 ? 0 : aW[own]! * K) - pPrice[sPost[s]!]!;
       if (vOwn < best - radius) return false; // it would need a raise beyond the radius
       if (n + hi - lo + 1 > cap) {
         cap = Math.max(2 * cap, n + hi - lo + 1, 1024);
         const arc = new Int32Array(cap);
         arc.set(this.foArc.subarray(0, n));
+        const post = new Int32Array(cap);
+        post.set(this.foPost.subarray(0, n));
         const val = new Float64Array(cap);
         val.set(this.foVal.subarray(0, n));
         this.foArc = arc;
+        this.foPost = post;
         this.foVal = val;
       }
-      const { foArc, foVal } = this;
+      const { foArc, foPost, foVal } = this;
       foStart[s] = n;
+      this.foOwn[s] = vOwn;
       const floor = best - radius;
       if (own < 0 || -pPrice[B]! >= floor) {
         foArc[n] = -1;
+        foPost[n] = B;
         foVal[n++] = -pPrice[B]!;
       }
       for (let x = lo; x < hi; x++) {
-        const v = aW[x]! - pPrice[aPost[x]!]!;
+        const v = aW[x]! * K - pPrice[aPost[x]!]!;
         if (v >= floor || x === own) {
           foArc[n] = x;
+          foPost[n] = aPost[x]!;
           foVal[n++] = v;
         }
       }
@@ -982,9 +1066,10 @@ class CostScaling {
    * constraint within the radius prove optimality, not only the least).
    */
   private labelCorrect(radius: number, budget: number): boolean {
+    const K = this.scale; // the arcs' weights are unscaled
     const { nP, nE, pPrice, ePrice, pFlow, pCap, pCnt, pEnt, eFlow, eCap, eStart, ePost, queue, inQueue } =
       this;
-    const { hStart, hStu, sArc, sPost, aW, aPost, foStart, foArc, foVal, B } = this;
+    const { hStart, hStu, sArc, sPost, aW, foStart, foArc, foPost, foVal, foOwn } = this;
     const { raise, parent, parentVia, parentStu, mark } = this;
     const T = nP + nE;
     raise.fill(0);
@@ -1045,7 +1130,7 @@ class CostScaling {
           residual = sPost[t] === x;
           if (residual) {
             const own = sArc[t]!;
-            gain += (foArc[via]! < 0 ? 0 : aW[foArc[via]!]!) - (own < 0 ? 0 : aW[own]!);
+            gain += (foArc[via]! < 0 ? 0 : aW[foArc[via]!]! * K) - (own < 0 ? 0 : aW[own]! * K);
           }
         } else if (x < nP)
           residual = pFlow[x]! < pCap[x]!; // post → its enterprise
@@ -1099,21 +1184,18 @@ class CostScaling {
       inQueue[x] = 0;
       const r = raise[x]!;
       if (x < nP) {
-        const px = pPrice[x]!;
         for (let h = hStart[x]!, end = h + pCnt[x]!; h < end; h++) {
           const t = hStu[h]!;
-          const own = sArc[t]!;
-          const base = r - ((own < 0 ? 0 : aW[own]!) - px);
+          const base = r - foOwn[t]!;
           for (let o = foStart[t]!, hi = foStart[t + 1]!; o < hi; o++) {
-            const arc = foArc[o]!;
-            const k = arc < 0 ? B : aPost[arc]!;
+            const k = foPost[o]!;
             if (k !== x) lift(k, base + foVal[o]!, x, o, t);
           }
           work += foStart[t + 1]! - foStart[t]! + 1;
         }
         if (pFlow[x]! < pCap[x]!) {
           const e = pEnt[x]!;
-          lift(nP + e, r + px - ePrice[e]!, x, -1, -1);
+          lift(nP + e, r + pPrice[x]! - ePrice[e]!, x, -1, -1);
         }
       } else if (x < T) {
         const e = x - nP;
@@ -1185,6 +1267,7 @@ class CostScaling {
         hStu[at] = t;
         sPos[t] = at;
         const arc = foArc[via]!;
+        this.foOwn[t] = this.foVal[via]!;
         sArc[t] = arc;
         sPost[t] = arc < 0 ? this.B : this.aPost[arc]!;
       } else if (from < nP) {
@@ -1206,13 +1289,14 @@ class CostScaling {
 
   /** Sets every student's price between its best other option and its own (after a proof). */
   private setStudentLevels(): void {
+    const K = this.scale; // the arcs' weights are unscaled
     const { nS, sArc, sPost, aStart, aPost, aW, pPrice, sP, sTheta, B } = this;
     for (let s = 0; s < nS; s++) {
       const own = sArc[s]!;
       let best = own < 0 ? -Infinity : -pPrice[B]!;
       for (let a = aStart[s]!, hi = aStart[s + 1]!; a < hi; a++)
-        if (a !== own) best = Math.max(best, aW[a]! - pPrice[aPost[a]!]!);
-      const w = own < 0 ? 0 : aW[own]!;
+        if (a !== own) best = Math.max(best, aW[a]! * K - pPrice[aPost[a]!]!);
+      const w = own < 0 ? 0 : aW[own]! * K;
       sP[s] = Math.min(best, w - pPrice[sPost[s]!]!);
       sTheta[s] = w - sP[s]!;
     }
@@ -1225,6 +1309,8 @@ class CostScaling {
    * proves it optimal.
    */
   certify(): boolean {
+    if (this.needLevels) this.setStudentLevels();
+    const K = this.scale; // the arcs' weights are unscaled
     const {
       nS,
       nP,
@@ -1254,8 +1340,8 @@ class CostScaling {
       // residual arcs out of s: every option but its own; into s: from its own post
       if (own >= 0 && p + pPrice[B]! < -1) return false;
       for (let a = aStart[s]!; a < aStart[s + 1]!; a++)
-        if (a !== own && p - (aW[a]! - pPrice[aPost[a]!]!) < -1) return false;
-      if ((own < 0 ? 0 : aW[own]!) - pPrice[j]! - p < -1) return false;
+        if (a !== own && p - (aW[a]! * K - pPrice[aPost[a]!]!) < -1) return false;
+      if ((own < 0 ? 0 : aW[own]! * K) - pPrice[j]! - p < -1) return false;
     }
     const entIn = new Int32Array(nE);
     for (let j = 0; j < nP; j++) {
@@ -1280,31 +1366,23 @@ class CostScaling {
 export function solveOptimal(inst: MatchingInstance, opts: OptimalOptions = {}): OptimalResult {
   const alpha = Math.max(2, opts.alpha ?? DEFAULT_ALPHA);
   const placeFirst = !!opts.placeFirst;
-  const { postCapacity, enterpriseCapacity, postEnterprise, edgePost, edgeScore } = inst;
-  // an edge to a post or enterprise of capacity 0 can never be used; one of score ≤ 0 is never worth it
-  // unless placing first
-  const usable = (k: number) => {
-    const j = edgePost[k]!;
-    return (
-      postCapacity[j]! > 0 && enterpriseCapacity[postEnterprise[j]!]! > 0 && (placeFirst || edgeScore[k]! > 0)
-    );
-  };
-  const cs = new CostScaling(inst, usable);
+  const { edgeScore } = inst;
+  const cs = new CostScaling(inst, placeFirst);
   cs.trace = opts.trace;
   let maxPlaceable: number | undefined;
   if (placeFirst) {
-    const maxW1 = cs.setWeights(() => 1);
+    const maxW1 = cs.setWeights(true, edgeScore);
     cs.setFlow(() => -1, cs.nS);
     cs.run(maxW1, alpha);
     maxPlaceable = cs.nS - cs.pFlow[cs.B]!;
     const arcs = cs.sArc.slice();
-    const maxW = cs.setWeights((k) => edgeScore[k]!);
+    const maxW = cs.setWeights(false, edgeScore);
     cs.setFlow((s) => arcs[s]!, cs.nS - maxPlaceable);
     cs.run(maxW, alpha);
   } else {
-    const maxW = cs.setWeights((k) => edgeScore[k]!);
+    // the constructor weighed the arcs by the scores
     cs.setFlow(() => -1, cs.nS);
-    cs.run(maxW, alpha);
+    cs.run(cs.maxScoreW, alpha);
   }
   const stats: OptimalStats = {
     phases: cs.phases,
