@@ -505,6 +505,13 @@ export async function seedTalentDemo(
   // ---- candidates: current students of the 高职 schools, and two cohorts of graduates
   const candidateRows: (typeof candidates.$inferInsert)[] = [];
   let seq = 0;
+  /** a given name of one or two characters: the first of one pair of the list, the second of another */
+  const givenName = () => {
+    const pairs = given.length / 2;
+    const first = given[2 * Math.floor(rand() * pairs)]!;
+    const second = given[2 * Math.floor(rand() * pairs) + 1]!;
+    return rand() < 0.2 ? first : `${first}${second}`;
+  };
   const person = (birthYear: number) => {
     seq++;
     const birth = `${birthYear}${pad(1 + Math.floor(rand() * 12), 2)}${pad(1 + Math.floor(rand() * 28), 2)}`;
@@ -515,11 +522,7 @@ export async function seedTalentDemo(
       idCard,
       gender: male ? ('male' as const) : ('female' as const),
       birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-      name:
-        pick([...surnames]) +
-        given
-          .slice(2 * Math.floor(rand() * (given.length / 2)), 2 * Math.floor(rand() * (given.length / 2)) + 2)
-          .slice(0, 1 + Math.floor(rand() * 2)),
+      name: `${pick([...surnames])}${givenName()}`,
     };
   };
   const certificatePool = [
