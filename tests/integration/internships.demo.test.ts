@@ -47,6 +47,11 @@ describe('demo internships', () => {
     expect(items.filter((p) => p.status === 'active').length).toBeGreaterThan(60);
     expect(items.filter((p) => p.status === 'pending').length).toBeGreaterThan(10);
     for (const p of items) expect(p.findings.filter((f) => f.severity === 'block')).toEqual([]);
+    const warned = new Map<string, number>();
+    for (const p of items) for (const f of p.findings) warned.set(f.ruleId, (warned.get(f.ruleId) ?? 0) + 1);
+    // the only warnings: posts of the smaller hosts whose staff count nobody gave (the 20% cap unchecked)
+    expect([...warned.keys()]).toEqual(['R-RATIO-POST']);
+    expect(warned.get('R-RATIO-POST')).toBeGreaterThan(0);
     const page = (await call(t.app, secretariat, 'GET', `${base}/compliance`)).json<{
       totals: { block: number };
     }>();

@@ -17,7 +17,7 @@ import {
   statusEvents,
   users,
 } from '../schema/index.ts';
-import { addDays } from '../../engine/compliance/index.ts';
+import { addDays, addMonths } from '../../engine/compliance/index.ts';
 import { logSignature } from '../../engine/supervision/index.ts';
 import { usccCheckChar } from '../../lib/identifiers.ts';
 import { agreementState, syncAgreement } from '../../modules/internships/agreements.ts';
@@ -206,7 +206,8 @@ export async function seedInternshipsDemo(
       : [{ host: lead, count: 10 }, { host: second, count: 8 }, ...mid.map((h) => ({ host: h, count: 2 }))];
 
   const start = addDays(today, -63);
-  const end = addDays(today, 119);
+  // six months, the usual length of a position internship (R-DURATION)
+  const end = addDays(addMonths(start, 6), -1);
   const rows: (typeof internshipPlacements.$inferInsert)[] = [];
   const studentUsers = new Map<string, string>();
   let serial = 0;
@@ -227,7 +228,9 @@ export async function seedInternshipsDemo(
           hostUnitId: slot.host?.id ?? null,
           externalHostId: slot.host ? null : external!.id,
           postTitle: post.title,
-          postStaffCount: slot.host === small ? 30 : post.staff,
+          // the smaller hosts did not say how many staff their posts have: the 20% cap cannot be checked
+          // there, which the compliance page shows as a warning
+          postStaffCount: slot.host === small ? 30 : mid.includes(slot.host!) ? null : post.staff,
           postMajorCodes: post.majors,
           schoolMentorUserId: schoolStaff.get(plan.schoolUnitId)?.id ?? null,
           schoolMentorName: schoolStaff.get(plan.schoolUnitId)?.name ?? plan.teacherName,
