@@ -19,6 +19,7 @@ import {
   overdueLog,
   peakConcurrent,
   rubricProblems,
+  networkOf,
   sharedSources,
   SIGNATURE_LENGTH,
   studentRatingIssues,
@@ -287,5 +288,12 @@ describe('alert arithmetic', () => {
   it('does calendar arithmetic in whole days', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('what a shared-IP flag shows', () => {
+  it('the network, not the address', () => {
+    expect(networkOf('10.20.3.4')).toBe('10.20.3.*');
+    expect(networkOf('2001:db8:85a3:1:8a2e:370:7334:1')).toBe('2001:db8:85a3:1::*');
   });
 });

@@ -63,3 +63,10 @@ export function sharedSources(
   }
   return out.sort((a, b) => (a.by + a.key + (a.day ?? '') < b.by + b.key + (b.day ?? '') ? -1 : 1));
 }
+
+/** What a flag shows of an IP: its network (10.20.3.4 → 10.20.3.*; IPv6: the first four groups). */
+export function networkOf(ip: string): string {
+  if (ip.includes(':')) return `${ip.split(':').slice(0, 4).join(':')}::*`;
+  const parts = ip.split('.');
+  return parts.length === 4 ? `${parts.slice(0, 3).join('.')}.*` : ip;
+}

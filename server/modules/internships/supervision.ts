@@ -941,8 +941,9 @@ function sharedSourceRaises(
             : `shared_device:ip:${g.key}:${g.day}:${placementId}`,
         details: {
           by: g.by,
-          // a device id is a hash already; its prefix is enough to tell devices apart on screen
-          source: g.by === 'device' ? g.key.slice(0, 12) : g.key,
+          // a device id is a hash already; its prefix is enough to tell devices apart on screen. An IP
+          // is shown by its network only (everyone who reads the flag, host staff included, sees it)
+          source: g.by === 'device' ? g.key.slice(0, 12) : eng.networkOf(g.key),
           day: g.day,
           students: g.studentIds.length,
           otherPlacementIds: g.placementIds.filter((p) => p !== placementId).slice(0, 50),
