@@ -34,6 +34,21 @@ export const defaultRubric: RubricItem[] = [
   { key: 'growth', label: '学习与进步', weight: 15 },
 ];
 
+/** Bring the agreements of the open placements that `which` selects up to date (they quote plan and host). */
+async function syncOpenAgreements(tx: Queryable, consortiumId: string, which: SQL, actor: Actor) {
+  const open = await tx
+    .select({ id: internshipPlacements.id })
+    .from(internshipPlacements)
+    .where(
+      and(
+        eq(internshipPlacements.consortiumId, consortiumId),
+        which,
+        inArray(internshipPlacements.status, ['pending', 'active']),
+      ),
+    );
+  for (const p of open) await syncAgreement(tx, consortiumId, p.id, actor);
+}
+
 function planIssues(p: { startDate: string; endDate: string }): FieldIssue[] {
   return p.endDate < p.startDate
     ? [{ path: 'endDate', code: 'date_order', message: 'The end date is before the start date.' }]
@@ -364,17 +379,7 @@ export async function updatePlan(
       .where(and(eq(internshipPlans.consortiumId, consortiumId), eq(internshipPlans.id, planId)))
       .returning();
     // the agreements of its open placements quote the plan (title, goals, rubric): bring them up to date
-    const open = await tx
-      .select({ id: internshipPlacements.id })
-      .from(internshipPlacements)
-      .where(
-        and(
-          eq(internshipPlacements.consortiumId, consortiumId),
-          eq(internshipPlacements.planId, planId),
-          inArray(internshipPlacements.status, ['pending', 'active']),
-        ),
-      );
-    for (const p of open) await syncAgreement(tx, consortiumId, p.id, actor);
+    await syncOpenAgreements(tx, consortiumId, eq(internshipPlacements.planId, planId), actor);
     if (patch.status && patch.status !== plan.status) {
       await recordStatus(tx, {
         consortiumId,
@@ -602,17 +607,7 @@ export async function updateHost(
     if (before.employeeCount !== after!.employeeCount) await reevaluateHosts(tx, consortiumId, [host]);
     // its name and USCC are in the agreements of its open placements
     if (before.name !== after!.name || before.uscc !== after!.uscc) {
-      const open = await tx
-        .select({ id: internshipPlacements.id })
-        .from(internshipPlacements)
-        .where(
-          and(
-            eq(internshipPlacements.consortiumId, consortiumId),
-            eq(internshipPlacements.externalHostId, hostId),
-            inArray(internshipPlacements.status, ['pending', 'active']),
-          ),
-        );
-      for (const p of open) await syncAgreement(tx, consortiumId, p.id, actor);
+      await syncOpenAgreements(tx, consortiumId, eq(internshipPlacements.externalHostId, hostId), actor);
     }
     const counts = await hostPlacementCounts(tx, consortiumId, [hostId]);
     const out = presentHost(after!, counts.get(hostId) ?? 0);
