@@ -211,6 +211,9 @@ describe('each demo role', () => {
       await expectTitle(page, '无权访问');
       await page.goto(`${baseUrl}/users`);
       await expectTitle(page, '无权访问');
+      // the staff's internship pages: a student has 我的实习 instead
+      await page.goto(`${baseUrl}/internships/compliance`);
+      await expectTitle(page, '无权访问');
       await page.goto(`${baseUrl}/no-such-page`);
       await expectTitle(page, '页面不存在');
       await page.getByRole('button', { name: '返回首页' }).click();

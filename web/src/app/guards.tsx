@@ -27,13 +27,17 @@ type GuardProps = {
   needsConsortium?: boolean;
   /** an extra condition besides the capability */
   allowed?: boolean;
+  /** closed to those who hold this capability (students get their own pages instead; as the nav's hiddenWith) */
+  forbiddenWith?: Capability;
   children: ReactNode;
 };
 
-export function Guard({ requires, needsConsortium, allowed = true, children }: GuardProps) {
+export function Guard({ requires, needsConsortium, allowed = true, forbiddenWith, children }: GuardProps) {
   const { can } = useAccess();
   const { consortiumId } = useConsortium();
   if (needsConsortium && !consortiumId) return <NoConsortiumPage />;
-  if (!allowed || (requires && !can(requires))) return <ForbiddenPage />;
+  if (!allowed || (requires && !can(requires)) || (forbiddenWith && can(forbiddenWith))) {
+    return <ForbiddenPage />;
+  }
   return children;
 }

@@ -218,7 +218,7 @@ export const router = createBrowserRouter([
       {
         path: 'internships/placements',
         element: (
-          <Guard requires="internship.read" needsConsortium>
+          <Guard requires="internship.read" needsConsortium forbiddenWith="internship.log">
             <InternPlacementsPage />
           </Guard>
         ),
@@ -242,7 +242,7 @@ export const router = createBrowserRouter([
       {
         path: 'internships/compliance',
         element: (
-          <Guard requires="internship.read" needsConsortium>
+          <Guard requires="internship.read" needsConsortium forbiddenWith="internship.log">
             <InternCompliancePage />
           </Guard>
         ),
@@ -266,7 +266,7 @@ export const router = createBrowserRouter([
       {
         path: 'internships/logs',
         element: (
-          <Guard requires="internship.read" needsConsortium>
+          <Guard requires="internship.read" needsConsortium forbiddenWith="internship.log">
             <SupLogInboxPage />
           </Guard>
         ),
@@ -274,7 +274,7 @@ export const router = createBrowserRouter([
       {
         path: 'internships/flags',
         element: (
-          <Guard requires="internship.read" needsConsortium>
+          <Guard requires="internship.read" needsConsortium forbiddenWith="internship.log">
             <SupFlagsPage />
           </Guard>
         ),
@@ -290,7 +290,7 @@ export const router = createBrowserRouter([
       {
         path: 'internships/host-ratings',
         element: (
-          <Guard requires="internship.read" needsConsortium>
+          <Guard requires="internship.read" needsConsortium forbiddenWith="internship.log">
             <SupHostRatingsPage />
           </Guard>
         ),
