@@ -28,7 +28,7 @@ import type { AccessControl } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { onUnitsChanged } from '../consortium/unit-events.ts';
 import type { RuleSeverity } from './internships.enums.ts';
-import type { PlacementRow } from './internships.shared.ts';
+import { hostNameSql, schoolNameSql, type PlacementRow } from './internships.shared.ts';
 import { tenantJoin } from '../../db/tenant-join.ts';
 
 export type HostRef = { kind: 'member'; id: string } | { kind: 'external'; id: string };
@@ -246,7 +246,13 @@ export async function evaluateDraft(
   return evaluate(factsOf(draft, { kind, student, host, atHost, stage, agreementConfirmed }), settings);
 }
 
-async function storeFindings(db: Queryable, consortiumId: string, placementId: string, findings: Finding[]) {
+/** Replace what the rules found on a placement. */
+export async function saveFindings(
+  db: Queryable,
+  consortiumId: string,
+  placementId: string,
+  findings: Finding[],
+) {
   await db
     .delete(placementFindings)
     .where(
@@ -326,11 +332,26 @@ export async function reevaluateHosts(
         }),
         settings,
       );
-      await storeFindings(db, consortiumId, r.placement.id, findings);
+      await saveFindings(db, consortiumId, r.placement.id, findings);
       n++;
     }
   }
   return n;
+}
+
+/** A stored finding as the API shows it, with its rule's title, certainty and source. */
+export function presentFinding(f: typeof placementFindings.$inferSelect) {
+  const def = ruleById.get(f.ruleId);
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    titleZh: def?.titleZh ?? f.ruleId,
+    messageZh: f.messageZh,
+    messageEn: f.messageEn,
+    facts: f.facts as Record<string, string | number | boolean | null>,
+    certainty: def?.certainty ?? ('M' as const),
+    source: def?.source ?? { document: '', article: null, note: null },
+  };
 }
 
 /** Every host with an open placement in the consortium (after a rule's setting changed). */
@@ -349,15 +370,6 @@ async function hostsWithOpenPlacements(db: Queryable, consortiumId: string): Pro
       ),
     );
   return rows.map(hostRefOf);
-}
-
-export async function saveFindings(
-  db: Queryable,
-  consortiumId: string,
-  placementId: string,
-  findings: Finding[],
-) {
-  await storeFindings(db, consortiumId, placementId, findings);
 }
 
 // A member unit's employee count changed (edit or import): its placements are evaluated again.
@@ -512,18 +524,14 @@ export async function compliance(
       : sql`false`;
     where.push(sql`(${units} or ${own})`);
   }
-  const school = sql<string>`(select name from member_units s where s.consortium_id = ${internshipPlacements.consortiumId} and s.id = ${internshipPlacements.schoolUnitId})`;
-  const hostName = sql<string>`coalesce(
-    (select name from member_units h where h.consortium_id = ${internshipPlacements.consortiumId} and h.id = ${internshipPlacements.hostUnitId}),
-    (select name from internship_hosts x where x.consortium_id = ${internshipPlacements.consortiumId} and x.id = ${internshipPlacements.externalHostId}))`;
   const placements = await db
     .select({
       id: internshipPlacements.id,
       studentName: candidates.name,
       schoolUnitId: internshipPlacements.schoolUnitId,
-      schoolName: school,
+      schoolName: schoolNameSql,
       hostKey: sql<string>`coalesce(${internshipPlacements.hostUnitId}::text, ${internshipPlacements.externalHostId}::text)`,
-      hostName,
+      hostName: hostNameSql,
     })
     .from(internshipPlacements)
     .innerJoin(
@@ -568,14 +576,7 @@ export async function compliance(
     g.ids.add(p.id);
     groups.set(key, g);
     findings.push({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      titleZh: def?.titleZh ?? f.ruleId,
-      messageZh: f.messageZh,
-      messageEn: f.messageEn,
-      facts: f.facts as Record<string, string | number | boolean | null>,
-      certainty: def?.certainty ?? 'M',
-      source: def?.source ?? { document: '', article: null, note: null },
+      ...presentFinding(f),
       placementId: p.id,
       studentName: p.studentName,
       hostName: p.hostName,

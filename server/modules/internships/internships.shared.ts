@@ -1,6 +1,6 @@
 // What the internship services share: loading a placement the actor may see, and which side of it they
 // are on (school, host, student, or the consortium's secretariat / an authority looking on).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { candidates, internshipPlacements, type internshipPlans } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -24,10 +24,11 @@ export type PlacementSides = {
   student: boolean;
 };
 
-/** The host's key for the ratio caps and the advisory lock: a member unit or an external host. */
-export function hostKeyOf(p: Pick<PlacementRow, 'hostKind' | 'hostUnitId' | 'externalHostId'>): string {
-  return p.hostKind === 'member' ? `unit:${p.hostUnitId}` : `ext:${p.externalHostId}`;
-}
+/** A placement's host name (member unit or external host) and school name, as columns of a select. */
+export const hostNameSql = sql<string>`coalesce(
+  (select name from member_units h where h.consortium_id = ${internshipPlacements.consortiumId} and h.id = ${internshipPlacements.hostUnitId}),
+  (select name from internship_hosts x where x.consortium_id = ${internshipPlacements.consortiumId} and x.id = ${internshipPlacements.externalHostId}))`;
+export const schoolNameSql = sql<string>`(select name from member_units s where s.consortium_id = ${internshipPlacements.consortiumId} and s.id = ${internshipPlacements.schoolUnitId})`;
 
 export async function findPlacement(
   db: Queryable,

@@ -16,7 +16,7 @@ import {
   placementFindings,
   postings,
 } from '../../db/schema/index.ts';
-import { blocking, ruleById, type Finding } from '../../engine/compliance/index.ts';
+import { blocking, type Finding } from '../../engine/compliance/index.ts';
 import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts';
 import { parseSort } from '../../lib/http.ts';
 import { containsPattern } from '../../lib/like.ts';
@@ -31,6 +31,7 @@ import {
   hostRefOf,
   lockHosts,
   reevaluateHosts,
+  presentFinding,
   saveFindings,
   type Draft,
   type HostRef,
@@ -43,7 +44,14 @@ import type {
   fromRunBody,
 } from './internships.schema.ts';
 import { placementBody, updatePlacementBody } from './internships.schema.ts';
-import { loadPlacement, requireSide, type PlacementRow, type PlanRow } from './internships.shared.ts';
+import {
+  hostNameSql,
+  loadPlacement,
+  requireSide,
+  schoolNameSql,
+  type PlacementRow,
+  type PlanRow,
+} from './internships.shared.ts';
 import { findPlan, loadPlan } from './plans.service.ts';
 import type { z } from 'zod';
 import { tenantJoin } from '../../db/tenant-join.ts';
@@ -293,11 +301,6 @@ type Listed = {
   hostName: string;
 };
 
-const hostNameSql = sql<string>`coalesce(
-  (select name from member_units h where h.consortium_id = ${internshipPlacements.consortiumId} and h.id = ${internshipPlacements.hostUnitId}),
-  (select name from internship_hosts x where x.consortium_id = ${internshipPlacements.consortiumId} and x.id = ${internshipPlacements.externalHostId}))`;
-const schoolNameSql = sql<string>`(select name from member_units s where s.consortium_id = ${internshipPlacements.consortiumId} and s.id = ${internshipPlacements.schoolUnitId})`;
-
 function selectListed(db: Queryable) {
   return db
     .select({
@@ -320,20 +323,6 @@ function selectListed(db: Queryable) {
       tenantJoin(candidates, internshipPlacements.candidateId, internshipPlacements.consortiumId),
     )
     .$dynamic();
-}
-
-export function presentFinding(f: typeof placementFindings.$inferSelect) {
-  const def = ruleById.get(f.ruleId);
-  return {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    titleZh: def?.titleZh ?? f.ruleId,
-    messageZh: f.messageZh,
-    messageEn: f.messageEn,
-    facts: f.facts as Record<string, string | number | boolean | null>,
-    certainty: def?.certainty ?? ('M' as const),
-    source: def?.source ?? { document: '', article: null, note: null },
-  };
 }
 
 async function present(db: Queryable, consortiumId: string, rows: Listed[]) {
