@@ -7,6 +7,18 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+/** The internship entries of the navigation for a school's staff and the secretariat, in order. */
+export const schoolInternshipNav = [
+  'internPlans',
+  'internPlacements',
+  'supLogs',
+  'supAlerts',
+  'supFlags',
+  'internCompliance',
+  'internRules',
+  'internHosts',
+  'supRatings',
+];
 export const password = process.env.E2E_PASSWORD ?? 'chanjiao2026';
 const resultsDir = path.resolve(import.meta.dirname, '../../test-results');
 

@@ -1,7 +1,16 @@
 // A write journey: the secretariat adds a member unit and an account in it; the new person logs in.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseUrl, expectNav, expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
+import {
+  baseUrl,
+  expectNav,
+  expectTitle,
+  login,
+  logout,
+  useBrowser,
+  withPage,
+  schoolInternshipNav,
+} from './helpers.mjs';
 
 useBrowser();
 
@@ -92,15 +101,7 @@ test('secretariat adds a member unit and a teacher account; the teacher logs in'
       'applications',
       'candidates',
       'outcomes',
-      'internPlans',
-      'internPlacements',
-      'supLogs',
-      'supAlerts',
-      'supFlags',
-      'internCompliance',
-      'internRules',
-      'internHosts',
-      'supRatings',
+      ...schoolInternshipNav,
       'rates',
       'catalogs',
     ]);

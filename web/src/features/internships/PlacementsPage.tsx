@@ -1,7 +1,7 @@
 // /internships/placements (实习生): the placements the viewer sees — a host its interns, a school its
 // students, the secretariat all — filtered by status, findings, school and text; exported to Excel.
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Select } from 'antd';
+import { App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useAccess } from '../../app/access';
 import { useCurrentConsortiumId } from '../../app/consortium';
@@ -12,8 +12,7 @@ import { serverPaging, useListParams } from '../../lib/useListParams';
 import { SchoolSelect } from '../candidates/SchoolSelect';
 import { exportPlacements, usePlacements } from './api';
 import { internErrorMessage } from './errors';
-import { placementStatuses, statusLabel } from './labels';
-import { PlacementsTable } from './PlacementsTable';
+import { PlacementFilters, PlacementsTable } from './PlacementsTable';
 import type { PlacementStatus } from './types';
 
 const sorts = ['-startDate', 'startDate', 'studentName', '-studentName', 'hostName', '-hostName'];
@@ -27,7 +26,6 @@ export default function PlacementsPage() {
     sort: '-startDate',
     sorts,
   });
-  const [search, setSearch] = useState(list.filters.q ?? '');
   const [exporting, setExporting] = useState(false);
   const filters = {
     status: list.filters.status as PlacementStatus | undefined,
@@ -72,7 +70,7 @@ export default function PlacementsPage() {
         }
       />
       <Card>
-        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <PlacementFilters list={list}>
           {seesAll ? (
             <SchoolSelect
               consortiumId={consortiumId}
@@ -84,37 +82,7 @@ export default function PlacementsPage() {
               style={{ width: 240 }}
             />
           ) : null}
-          <Select
-            allowClear
-            value={list.filters.status}
-            onChange={(v?: string) => list.update({ status: v })}
-            placeholder={t('intern.filter.status')}
-            aria-label={t('intern.filter.status')}
-            style={{ width: 140 }}
-            options={placementStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-          />
-          <Select
-            allowClear
-            value={list.filters.finding}
-            onChange={(v?: string) => list.update({ finding: v })}
-            placeholder={t('intern.filter.finding')}
-            aria-label={t('intern.filter.finding')}
-            style={{ width: 160 }}
-            options={(['block', 'warn', 'any'] as const).map((f) => ({
-              value: f,
-              label: t(`intern.filter.finding.${f}`),
-            }))}
-          />
-          <Input.Search
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(v) => list.update({ q: v.trim() })}
-            placeholder={t('intern.filter.placementSearch')}
-            aria-label={t('intern.filter.placementSearch')}
-            style={{ width: 240 }}
-          />
-        </Flex>
+        </PlacementFilters>
         {placements.isError ? (
           <ErrorState error={placements.error} onRetry={() => void placements.refetch()} />
         ) : placements.data?.total === 0 && !Object.values(list.filters).some(Boolean) ? (

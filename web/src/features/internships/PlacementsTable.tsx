@@ -1,11 +1,12 @@
 // A table of placements: student, host, post, period, status and what the rules found (red: blocking,
 // orange: warnings); the student's name opens the placement.
-import { Flex, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Flex, Input, Select, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../lib/i18n';
-import { sortOrderOf } from '../../lib/useListParams';
+import { sortOrderOf, type ListParams } from '../../lib/useListParams';
 import { FindingBadges } from './Findings';
-import { hostKindLabel, kindLabel, statusColor, statusLabel } from './labels';
+import { hostKindLabel, kindLabel, placementStatuses, statusColor, statusLabel } from './labels';
 import type { Placement, PlacementStatus } from './types';
 
 type Props = {
@@ -15,6 +16,56 @@ type Props = {
   paging: Pick<TableProps<Placement>, 'onChange' | 'pagination'>;
   show?: { plan?: boolean; school?: boolean };
 };
+
+/**
+ * The filters above a placements table — status, what the rules found, free text — kept in the URL;
+ * `children` come first (e.g. a school picker).
+ */
+export function PlacementFilters({
+  list,
+  children,
+}: {
+  list: ListParams<'status' | 'finding' | 'q'>;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState(list.filters.q ?? '');
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      {children}
+      <Select
+        allowClear
+        value={list.filters.status}
+        onChange={(v?: string) => list.update({ status: v })}
+        placeholder={t('intern.filter.status')}
+        aria-label={t('intern.filter.status')}
+        style={{ width: 140 }}
+        options={placementStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+      />
+      <Select
+        allowClear
+        value={list.filters.finding}
+        onChange={(v?: string) => list.update({ finding: v })}
+        placeholder={t('intern.filter.finding')}
+        aria-label={t('intern.filter.finding')}
+        style={{ width: 160 }}
+        options={(['block', 'warn', 'any'] as const).map((f) => ({
+          value: f,
+          label: t(`intern.filter.finding.${f}`),
+        }))}
+      />
+      <Input.Search
+        allowClear
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        onSearch={(v) => list.update({ q: v.trim() })}
+        placeholder={t('intern.filter.placementSearch')}
+        aria-label={t('intern.filter.placementSearch')}
+        style={{ width: 240 }}
+      />
+    </Flex>
+  );
+}
 
 export function StatusTag({ status }: { status: PlacementStatus }) {
   const { t } = useI18n();

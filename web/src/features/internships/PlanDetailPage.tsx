@@ -8,7 +8,7 @@ import {
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -22,9 +22,9 @@ import { useMajorNames } from '../matching/api';
 import { exportPlacements, usePlacements, usePlan } from './api';
 import { internErrorMessage } from './errors';
 import { FromRunModal } from './FromRunModal';
-import { kindLabel, planStatusColor, planStatusLabel, placementStatuses, statusLabel } from './labels';
+import { kindLabel, planStatusColor, planStatusLabel } from './labels';
 import { PlacementFormDrawer } from './PlacementFormDrawer';
-import { PlacementsTable } from './PlacementsTable';
+import { PlacementFilters, PlacementsTable } from './PlacementsTable';
 import { PlanFormDrawer } from './PlanFormDrawer';
 import { useInternshipScope } from './scope';
 import type { PlacementStatus } from './types';
@@ -75,7 +75,6 @@ export default function PlanDetailPage() {
   const scope = useInternshipScope();
   const plan = usePlan(consortiumId, planId);
   const list = useListParams(['status', 'finding', 'q'] as const, { sort: '-startDate', sorts });
-  const [search, setSearch] = useState(list.filters.q ?? '');
   const placements = usePlacements(consortiumId, {
     planId,
     page: list.page,
@@ -243,38 +242,7 @@ export default function PlanDetailPage() {
         />
       </Card>
       <Card title={t('intern.plan.placements')}>
-        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Select
-            allowClear
-            value={list.filters.status}
-            onChange={(v?: string) => list.update({ status: v })}
-            placeholder={t('intern.filter.status')}
-            aria-label={t('intern.filter.status')}
-            style={{ width: 140 }}
-            options={placementStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-          />
-          <Select
-            allowClear
-            value={list.filters.finding}
-            onChange={(v?: string) => list.update({ finding: v })}
-            placeholder={t('intern.filter.finding')}
-            aria-label={t('intern.filter.finding')}
-            style={{ width: 160 }}
-            options={(['block', 'warn', 'any'] as const).map((f) => ({
-              value: f,
-              label: t(`intern.filter.finding.${f}`),
-            }))}
-          />
-          <Input.Search
-            allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(v) => list.update({ q: v.trim() })}
-            placeholder={t('intern.filter.placementSearch')}
-            aria-label={t('intern.filter.placementSearch')}
-            style={{ width: 240 }}
-          />
-        </Flex>
+        <PlacementFilters list={list} />
         {placements.isError ? (
           <ErrorState error={placements.error} onRetry={() => void placements.refetch()} />
         ) : placements.data?.total === 0 && !Object.values(list.filters).some(Boolean) ? (
