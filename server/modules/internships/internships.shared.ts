@@ -107,3 +107,18 @@ export function requireSide(
     });
   }
 }
+
+/** The placement row, locked until the transaction ends (a second change of it waits for this one). */
+export async function lockPlacementRow(
+  tx: Queryable,
+  consortiumId: string,
+  id: string,
+): Promise<PlacementRow> {
+  const [row] = await tx
+    .select()
+    .from(internshipPlacements)
+    .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)))
+    .for('update');
+  if (!row) throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
+  return row;
+}

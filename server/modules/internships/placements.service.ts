@@ -47,6 +47,7 @@ import { placementBody, updatePlacementBody } from './internships.schema.ts';
 import {
   hostNameSql,
   loadPlacement,
+  lockPlacementRow,
   requireSide,
   schoolNameSql,
   type PlacementRow,
@@ -266,17 +267,6 @@ async function checkOverlap(
       { placementId: overlap[0]!.id },
     );
   }
-}
-
-/** The placement row, locked until the transaction ends (a second change of it waits for this one). */
-async function lockPlacementRow(tx: Queryable, consortiumId: string, id: string): Promise<PlacementRow> {
-  const [row] = await tx
-    .select()
-    .from(internshipPlacements)
-    .where(and(eq(internshipPlacements.consortiumId, consortiumId), eq(internshipPlacements.id, id)))
-    .for('update');
-  if (!row) throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
-  return row;
 }
 
 function refuse(findings: Finding[]): never {
@@ -849,7 +839,7 @@ export async function transitionPlacement(
     const host = hostRefOf(placement);
     await lockHosts(tx, consortiumId, [host]);
     if (body.action === 'start') {
-      const plan = (await findPlan(tx as Db, consortiumId, placement.planId))!;
+      const plan = (await findPlan(tx, consortiumId, placement.planId))!;
       const agreement = await agreementState(tx, consortiumId, id);
       const findings = await evaluateDraft(
         tx,

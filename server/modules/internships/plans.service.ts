@@ -206,7 +206,7 @@ export async function listPlans(
   };
 }
 
-export async function findPlan(db: Db, consortiumId: string, planId: string): Promise<PlanRow | null> {
+export async function findPlan(db: Queryable, consortiumId: string, planId: string): Promise<PlanRow | null> {
   const [row] = await db
     .select()
     .from(internshipPlans)

@@ -30,10 +30,16 @@ import type { AccessControl } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { effectiveRules } from '../../engine/compliance/index.ts';
 import { loadSettings } from './compliance.service.ts';
-import { requireSomeWrite } from './plans.service.ts';
+import { findPlan, requireSomeWrite } from './plans.service.ts';
 import { notify, recordStatus, roleUserIds, today, unitUserIds } from '../talent/talent.shared.ts';
 import { flagKinds, type assessorRoles } from './internships.enums.ts';
-import { loadPlacement, requireSide, type PlacementRow, type PlacementSides } from './internships.shared.ts';
+import {
+  loadPlacement,
+  lockPlacementRow,
+  requireSide,
+  type PlacementRow,
+  type PlacementSides,
+} from './internships.shared.ts';
 import {
   FLAG_NOTICE_ZH,
   MAX_LOG_FILE_BYTES,
@@ -134,11 +140,9 @@ async function userNames(db: Queryable, ids: (string | null | undefined)[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The plan of a placement (it always has one). */
 async function planOf(db: Queryable, consortiumId: string, planId: string) {
-  const [plan] = await db
-    .select()
-    .from(internshipPlans)
-    .where(and(eq(internshipPlans.consortiumId, consortiumId), eq(internshipPlans.id, planId)));
+  const plan = await findPlan(db, consortiumId, planId);
   if (!plan) throw new AppError('PLAN_NOT_FOUND', 'Plan not found.');
   return plan;
 }
@@ -533,14 +537,6 @@ export async function logFile(
 // ---------------------------------------------------------------------------------------------------
 // Logs: writing
 
-async function lockPlacement(tx: Queryable, consortiumId: string, placementId: string) {
-  await tx
-    .select({ id: P.id })
-    .from(P)
-    .where(and(eq(P.consortiumId, consortiumId), eq(P.id, placementId)))
-    .for('update');
-}
-
 function auditLogView(l: {
   periodStart: string;
   periodEnd: string;
@@ -588,7 +584,7 @@ export async function createLog(
   const decoded = decodeFiles(body.files, 'body.files');
   if (decoded.issues.length) throw validationError(decoded.issues);
   return db.transaction(async (tx) => {
-    await lockPlacement(tx, consortiumId, placementId);
+    await lockPlacementRow(tx, consortiumId, placementId);
     const others = await tx
       .select({ id: L.id, periodStart: L.periodStart, periodEnd: L.periodEnd })
       .from(L)
@@ -664,7 +660,7 @@ export async function editLog(
   const decoded = decodeFiles(body.addFiles ?? [], 'body.addFiles');
   if (decoded.issues.length) throw validationError(decoded.issues);
   return db.transaction(async (tx) => {
-    await lockPlacement(tx, consortiumId, placement.id);
+    await lockPlacementRow(tx, consortiumId, placement.id);
     const current = (await findLog(tx, consortiumId, logId))!;
     if (current.status !== log.status) {
       throw new AppError('CONFLICT', 'The log was changed at the same time; reload and try again.');
@@ -1467,7 +1463,7 @@ export async function putAssessment(
     total = eng.weightedTotal(rubric, body.scores);
   }
   return db.transaction(async (tx) => {
-    await lockPlacement(tx, consortiumId, placementId);
+    await lockPlacementRow(tx, consortiumId, placementId);
     const [before] = await tx
       .select()
       .from(A)
