@@ -1,14 +1,17 @@
-// npm run bench:matching -- [small|medium|large|all] [--runs 5]
+// npm run bench:matching -- [small|medium|large|all] [--runs 5] [--dimacs file.min]
 // The placement matching engine on seeded generated instances (server/engine/matching/generate.ts): per
 // size and mode the solve time (median of the runs, after one warm-up), the total score and the number
 // placed; the greedy baseline's total and its gap to the optimum; HiGHS (an LP solver compiled to
 // WebAssembly) on the same LP where it can run, with the ratio ours/HiGHS; the process's peak RSS.
-// `all` runs each size in its own process, so that each peak RSS is that size's.
+// `all` runs each size in its own process, so that each peak RSS is that size's. `--dimacs` (one size)
+// also writes the instance's minimum-cost flow in DIMACS format, to time outside solvers on the same
+// instance (docs/matching.md).
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Highs } from 'highs';
 import { benchSizes, generateInstance, type BenchSize } from '../server/engine/matching/generate.ts';
-import { lpArrays } from '../server/engine/matching/lp.ts';
+import { dimacsMinCostFlow, lpArrays } from '../server/engine/matching/lp.ts';
 import {
   findBlockingPairs,
   greedyMatching,
@@ -26,10 +29,19 @@ const TARGETS = { largeOptimalMs: 1500, largeStableMs: 500, mediumHighsRatio: 20
 const args = process.argv.slice(3);
 const runsAt = args.indexOf('--runs');
 const RUNS = Math.max(1, runsAt >= 0 ? Number(args[runsAt + 1]) : Number(process.env.BENCH_RUNS ?? 5));
-const which = args.find((a, x) => !a.startsWith('--') && (runsAt < 0 || x !== runsAt + 1)) ?? 'all';
+const dimacsAt = args.indexOf('--dimacs');
+const DIMACS = dimacsAt >= 0 ? args[dimacsAt + 1] : undefined;
+const which =
+  args.find((a, x) => !a.startsWith('--') && x !== runsAt + 1 && (dimacsAt < 0 || x !== dimacsAt + 1)) ??
+  'all';
 const sizes = Object.keys(benchSizes) as BenchSize[];
-if (which !== 'all' && !sizes.includes(which as BenchSize)) {
-  console.error(`usage: npm run bench:matching -- [${sizes.join('|')}|all] [--runs 5]`);
+if (
+  (which !== 'all' && !sizes.includes(which as BenchSize)) ||
+  (dimacsAt >= 0 && (!DIMACS || which === 'all'))
+) {
+  console.error(
+    `usage: npm run bench:matching -- [${sizes.join('|')}|all] [--runs 5] [--dimacs file.min (one size)]`,
+  );
   process.exit(2);
 }
 
@@ -68,6 +80,15 @@ async function benchSize(size: BenchSize): Promise<void> {
   console.log(
     `\nmatching ${size}: ${num(shape.students)} students, ${num(shape.posts)} posts, ${num(shape.enterprises)} enterprises, ${num(m)} feasible pairs, enterprise places ${num(capacity)} (generated in ${ms(genMs)}; ${RUNS} runs, median)`,
   );
+  if (DIMACS) {
+    const fd = fs.openSync(DIMACS, 'w');
+    try {
+      for (const chunk of dimacsMinCostFlow(inst)) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    console.log(`  DIMACS       written to ${DIMACS} (its minimum cost is minus the optimal total)`);
+  }
 
   // optimal
   const checked = solveOptimal(inst, { verify: true });

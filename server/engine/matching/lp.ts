@@ -2,7 +2,8 @@
 //   maximise Σ c_k x_k  subject to  Σ_{k of student i} x_k ≤ 1,  Σ_{k at post j} x_k ≤ cap_j,
 //   Σ_{k at enterprise e} x_k ≤ cap_e,  0 ≤ x_k ≤ 1   (optionally Σ x_k = count).
 // It is a network-flow polytope (with or without the fixed total), so its optimum is integral and equals
-// the integer optimum. Two forms: CPLEX LP text, and sparse column arrays.
+// the integer optimum. Three forms: CPLEX LP text, sparse column arrays, and the minimum-cost flow the
+// optimal mode solves in DIMACS text (for any min-cost-flow solver; the benchmark writes it on request).
 import type { MatchingInstance } from './types.ts';
 
 export interface LpOptions {
@@ -96,4 +97,43 @@ export function lpArrays(inst: MatchingInstance, o: LpOptions = {}) {
     rowUpper,
     matrix: { format: 'csc' as const, numRows: rows, numCols: m, starts, indices, values },
   };
+}
+
+/**
+ * The optimal mode's minimum-cost flow in DIMACS "min" format, as text chunks of about `chunk` characters:
+ * nodes 1…n students (supply 1 each), then the posts, B (unplaced), the enterprises, E_B, and T (demand:
+ * the students); arcs student → post (capacity 1, cost −score), student → B (cost 0), post → enterprise
+ * (its capacity), enterprise → T (its capacity), B → E_B → T (the students). Its minimum cost is minus
+ * the optimal mode's objective.
+ */
+export function* dimacsMinCostFlow(inst: MatchingInstance, chunk = 1 << 20): Generator<string> {
+  const nS = inst.studentIds.length;
+  const nP = inst.postIds.length;
+  const nE = inst.enterpriseIds.length;
+  const m = inst.edgeStudent.length;
+  const post = (j: number) => nS + 1 + j;
+  const B = nS + nP + 1;
+  const ent = (e: number) => nS + nP + 2 + e;
+  const EB = nS + nP + nE + 2;
+  const T = EB + 1;
+  let out = `c chanjiao matching instance: ${nS} students, ${nP} posts, ${nE} enterprises, ${m} pairs\n`;
+  out += `p min ${T} ${m + nS + nP + nE + 2}\n`;
+  const emit = function* (line: string) {
+    out += line;
+    if (out.length >= chunk) {
+      yield out;
+      out = '';
+    }
+  };
+  for (let i = 0; i < nS; i++) yield* emit(`n ${i + 1} 1\n`);
+  yield* emit(`n ${T} -${nS}\n`);
+  for (let k = 0; k < m; k++)
+    yield* emit(`a ${inst.edgeStudent[k]! + 1} ${post(inst.edgePost[k]!)} 0 1 ${-inst.edgeScore[k]!}\n`);
+  for (let i = 0; i < nS; i++) yield* emit(`a ${i + 1} ${B} 0 1 0\n`);
+  for (let j = 0; j < nP; j++)
+    yield* emit(`a ${post(j)} ${ent(inst.postEnterprise[j]!)} 0 ${inst.postCapacity[j]} 0\n`);
+  for (let e = 0; e < nE; e++) yield* emit(`a ${ent(e)} ${T} 0 ${inst.enterpriseCapacity[e]} 0\n`);
+  yield* emit(`a ${B} ${EB} 0 ${nS} 0\n`);
+  yield* emit(`a ${EB} ${T} 0 ${nS} 0\n`);
+  if (out.length > 0) yield out;
 }
