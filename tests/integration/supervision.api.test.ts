@@ -393,6 +393,7 @@ describe('anomaly flags', () => {
       scannedLogs: 3,
     });
     expect(res.json<{ noticeZh: string }>().noticeZh).toContain('不是处分依据');
+    expect(res.json<{ noticeEn: string }>().noticeEn).toContain('never grounds for a penalty');
     expect((await call(t.app, secB, 'GET', flagsUrl)).json<{ total: number }>().total).toBe(0);
   });
 
@@ -412,6 +413,7 @@ describe('anomaly flags', () => {
       logId: string | null;
       placementId: string;
       summaryZh: string;
+      summaryEn: string;
       noticeZh: string;
       details: { similarTo?: { similarity: number }[] };
     };
@@ -423,7 +425,14 @@ describe('anomaly flags', () => {
       expect(f.details.similarTo).toHaveLength(2);
       expect(f.details.similarTo!.every((x) => x.similarity >= 0.8)).toBe(true);
       expect(f.noticeZh).toContain('不是处分依据');
+      expect(f.summaryEn).toMatch(
+        /^This log closely resembles the logs of 2 other students \(highest similarity \d+%\)/,
+      );
     }
+    const device = await list('?kind=shared_device');
+    expect(device.items[0]!.summaryEn).toBe(
+      'One device submitted the logs of 3 students: someone may be submitting for others',
+    );
     expect((await list('?kind=shared_device')).total).toBe(3);
 
     // the full run finds them too, from stored data alone (signatures recomputed when missing)
@@ -463,10 +472,11 @@ describe('anomaly flags', () => {
     }>();
     expect(run.raised).toMatchObject({ never_cosigned: 1, missing_logs: 1 });
     const missing = (await call(t.app, secB, 'GET', `${flagsUrl}?kind=missing_logs`)).json<{
-      items: { placementId: string; summaryZh: string }[];
+      items: { placementId: string; summaryZh: string; summaryEn: string }[];
     }>();
     expect(missing.items[0]).toMatchObject({ placementId: silent.id });
     expect(missing.items[0]!.summaryZh).toContain(d(-33));
+    expect(missing.items[0]!.summaryEn).toContain(`since ${d(-33)}`);
   });
 
   it('is reviewed by people, with a note; a dismissed flag is not raised again', async () => {
@@ -632,6 +642,7 @@ describe('alerts', () => {
     placementId: string | null;
     host: { unitId: string | null } | null;
     messageZh: string;
+    messageEn: string;
     numbers: Record<string, unknown>;
   };
   let insured: string;
@@ -692,11 +703,13 @@ describe('alerts', () => {
     const ins = all.items.find((a) => a.kind === 'insurance_expiring' && a.placementId === insured);
     expect(ins).toMatchObject({ severity: 'warn', numbers: { daysLeft: 10, insuranceEnd: d(10) } });
     expect(ins!.messageZh).toContain('还剩 10 天');
+    expect(ins!.messageEn).toContain(`expires on ${d(10)} (in 10 days)`);
     const agr = all.items.find((a) => a.kind === 'agreement_unconfirmed' && a.placementId === unsigned);
     expect(agr).toMatchObject({
       severity: 'warn',
       numbers: { daysToStart: 5, missing: 'school,host,student' },
     });
+    expect(agr!.messageEn).toContain('waiting for: school, host, student); the internship starts in 5 days');
     expect(all.items.some((a) => a.placementId === signed && a.kind === 'agreement_unconfirmed')).toBe(false);
     const caps = all.items.filter((a) => a.kind === 'cap_near_limit');
     expect(caps.map((a) => a.host!.unitId)).toContain(busyHost);
@@ -705,6 +718,11 @@ describe('alerts', () => {
       severity: 'warn',
       numbers: { peak: 3, cap: 3, employees: 30, peakOn: d(30) },
     });
+    const busy = caps.find((a) => a.host!.unitId === busyHost)!;
+    expect(busy.messageZh).toContain('接近上限 3 人（在岗职工 30 人的 10%）');
+    expect(busy.messageEn).toBe(
+      `From ${d(30)}, 繁忙企业 will have 3 position interns, close to its cap of 3 (10% of its 30 employees)`,
+    );
     expect(
       (await alerts(s.sec, '?kind=cap_near_limit')).items.every((a) => a.kind === 'cap_near_limit'),
     ).toBe(true);

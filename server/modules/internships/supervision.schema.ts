@@ -164,6 +164,9 @@ export const logDetail = logOut.extend({
 export const FLAG_NOTICE_ZH =
   '异常提示仅供人工核查，不是处分依据，也不会自动影响成绩：请先与学生和导师核实情况，再标记为“已排除”或“已确认”并写明理由。';
 
+export const FLAG_NOTICE_EN =
+  'Flags are prompts for people to check, never grounds for a penalty, and they do not touch grades: check with the student and the mentors first, then mark the flag "dismissed" or "confirmed" with your reason.';
+
 export const flagListQuery = listQuery(['raisedAt', 'kind'], '-raisedAt').extend({
   kind: z.enum(flagKinds).optional(),
   status: z.enum(flagStatuses).optional(),
@@ -181,7 +184,9 @@ export const flagOut = z.object({
   placementId: z.uuid(),
   logId: z.uuid().nullable(),
   summaryZh: z.string().describe('what was found, in Chinese, with the numbers'),
+  summaryEn: z.string().describe('the same in English'),
   noticeZh: z.string().describe('flags are for people to check, never automatic punishments'),
+  noticeEn: z.string(),
   details: z.record(z.string(), z.unknown()).describe('the evidence: similar logs, the shared device, …'),
   placement: placementSummary,
   raisedAt: z.iso.datetime(),
@@ -223,6 +228,7 @@ export const detectOut = z.object({
   scannedLogs: z.number().int(),
   scannedPlacements: z.number().int(),
   noticeZh: z.string(),
+  noticeEn: z.string(),
 });
 
 export const flagReviewBody = z.object({
@@ -315,6 +321,7 @@ export const alertOut = z.object({
     })
     .nullable(),
   messageZh: z.string(),
+  messageEn: z.string(),
   numbers: z
     .record(z.string(), z.union([z.number(), z.string(), z.null()]))
     .describe('the numbers behind it'),

@@ -41,6 +41,7 @@ import {
   type PlacementSides,
 } from './internships.shared.ts';
 import {
+  FLAG_NOTICE_EN,
   FLAG_NOTICE_ZH,
   MAX_LOG_FILE_BYTES,
   MAX_LOG_FILES,
@@ -1215,6 +1216,7 @@ export async function detectFlags(
       scannedLogs: logs.length,
       scannedPlacements: byPlacement.size,
       noticeZh: FLAG_NOTICE_ZH,
+      noticeEn: FLAG_NOTICE_EN,
     };
   });
 }
@@ -1232,6 +1234,23 @@ function flagSummaryZh(kind: FlagKind, d: Record<string, unknown>): string {
       return `已有 ${n('count')} 篇日志提交超过 ${n('olderThanDays')} 天仍未经企业导师会签`;
     case 'missing_logs':
       return `自 ${String(d.since)} 起已 ${n('daysSince')} 天未提交日志（周期 ${n('cadenceDays')} 天，宽限 ${n('graceDays')} 天，已逾期 ${n('daysOverdue')} 天）`;
+  }
+}
+
+function flagSummaryEn(kind: FlagKind, d: Record<string, unknown>): string {
+  const n = (k: string) => Number(d[k] ?? 0);
+  const plural = (x: number, one: string, many = `${one}s`) => `${x} ${x === 1 ? one : many}`;
+  switch (kind) {
+    case 'near_duplicate':
+      return `This log closely resembles the logs of ${plural(n('matches'), 'other student')} (highest similarity ${Math.round(n('maxSimilarity') * 100)}%): it may have been copied or written by someone else`;
+    case 'shared_device':
+      return d.by === 'device'
+        ? `One device submitted the logs of ${plural(n('students'), 'student')}: someone may be submitting for others`
+        : `On ${String(d.day)} one IP address (${String(d.source)}) submitted the logs of ${plural(n('students'), 'student')}: someone may be submitting for others (or they share a computer room or an employer's network)`;
+    case 'never_cosigned':
+      return `${plural(n('count'), 'log')} submitted more than ${plural(n('olderThanDays'), 'day')} ago ${n('count') === 1 ? 'is' : 'are'} still not co-signed by the host's mentor`;
+    case 'missing_logs':
+      return `No log for ${plural(n('daysSince'), 'day')} since ${String(d.since)} (cadence ${plural(n('cadenceDays'), 'day')}, grace ${plural(n('graceDays'), 'day')}; ${plural(n('daysOverdue'), 'day')} overdue)`;
   }
 }
 
@@ -1257,7 +1276,9 @@ async function presentFlags(db: Queryable, consortiumId: string, rows: FlagRow[]
       placementId: r.placementId,
       logId: r.logId,
       summaryZh: flagSummaryZh(r.kind, details),
+      summaryEn: flagSummaryEn(r.kind, details),
       noticeZh: FLAG_NOTICE_ZH,
+      noticeEn: FLAG_NOTICE_EN,
       details,
       placement: presentSummary(summaries.get(r.placementId)!),
       raisedAt: r.raisedAt.toISOString(),
@@ -1614,6 +1635,10 @@ export async function hostRatings(
 // Alerts
 
 const partyZh: Record<string, string> = { school: '学校', host: '实习单位', student: '学生' };
+const partyEn: Record<string, string> = { school: 'school', host: 'host', student: 'student' };
+/** A ratio as a percentage with at most one decimal (0.1 → "10%"). */
+const percent = (r: number) => `${Math.round(r * 1000) / 10}%`;
+const daysEn = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** An alert and whom it concerns (the audience is not presented; the sweep notifies it). */
 type AlertRow = AlertOut & {
@@ -1719,6 +1744,12 @@ async function computeAlerts(
             : ins.state === 'expired'
               ? `${x.studentName}的实习责任保险已于 ${p.insuranceEnd} 到期，实习至 ${p.endDate} 仍在进行`
               : `${x.studentName}的实习责任保险将于 ${p.insuranceEnd} 到期（还剩 ${ins.daysLeft} 天），实习至 ${p.endDate}`,
+        messageEn:
+          ins.state === 'missing'
+            ? `${x.studentName} (${p.postTitle}) is on an internship without internship liability insurance on record`
+            : ins.state === 'expired'
+              ? `${x.studentName}'s internship liability insurance expired on ${p.insuranceEnd}; the internship runs until ${p.endDate}`
+              : `${x.studentName}'s internship liability insurance expires on ${p.insuranceEnd} (in ${daysEn(ins.daysLeft ?? 0)}); the internship runs until ${p.endDate}`,
         numbers: {
           insuranceEnd: p.insuranceEnd,
           endDate: p.endDate,
@@ -1747,6 +1778,11 @@ async function computeAlerts(
         messageZh: `${x.studentName}的三方协议尚未全部确认（待确认：${agr.missing.map((m) => partyZh[m]).join('、')}），${
           agr.daysToStart > 0 ? `距实习开始还有 ${agr.daysToStart} 天` : '实习已开始'
         }`,
+        messageEn: `${x.studentName}'s three-party agreement is not confirmed by all (waiting for: ${agr.missing.map((m) => partyEn[m]).join(', ')}); ${
+          agr.daysToStart > 0
+            ? `the internship starts in ${daysEn(agr.daysToStart)}`
+            : 'the internship has started'
+        }`,
         numbers: { startDate: p.startDate, daysToStart: agr.daysToStart, missing: agr.missing.join(',') },
         audience: { userIds, unitRoles, secretariat: false },
       });
@@ -1762,6 +1798,7 @@ async function computeAlerts(
           kind: 'logs_overdue',
           severity: overdue.daysOverdue > x.cadenceDays ? 'high' : 'warn',
           messageZh: `${x.studentName}自 ${overdue.since} 起已 ${overdue.daysSince} 天未提交实习日志（周期 ${x.cadenceDays} 天，宽限 ${eng.DEFAULT_GRACE_DAYS} 天）`,
+          messageEn: `${x.studentName} has submitted no internship log for ${daysEn(overdue.daysSince)} since ${overdue.since} (cadence ${daysEn(x.cadenceDays)}, grace ${daysEn(eng.DEFAULT_GRACE_DAYS)})`,
           numbers: { ...overdue, cadenceDays: x.cadenceDays, graceDays: eng.DEFAULT_GRACE_DAYS },
           audience: {
             ...schoolAudience,
@@ -1835,10 +1872,12 @@ async function computeAlerts(
         studentName: null,
         postTitle: null,
         host: { kind: h.hostKind, unitId: h.hostUnitId, externalHostId: h.externalHostId, name: h.hostName },
-        messageZh:
-          peak.peak > cap.cap
-            ? `${h.hostName ?? '实习单位'}自 ${peak.on} 起岗位实习学生将达 ${peak.peak} 人，超过上限 ${cap.cap} 人（在岗职工 ${h.employees} 人的 10%）`
-            : `${h.hostName ?? '实习单位'}自 ${peak.on} 起岗位实习学生将达 ${peak.peak} 人，接近上限 ${cap.cap} 人（在岗职工 ${h.employees} 人的 10%）`,
+        messageZh: `${h.hostName ?? '实习单位'}自 ${peak.on} 起岗位实习学生将达 ${peak.peak} 人，${
+          peak.peak > cap.cap ? '超过' : '接近'
+        }上限 ${cap.cap} 人（在岗职工 ${h.employees} 人的 ${percent(hostRatio)}）`,
+        messageEn: `From ${peak.on}, ${h.hostName ?? 'the host'} will have ${peak.peak} position interns, ${
+          peak.peak > cap.cap ? 'above' : 'close to'
+        } its cap of ${cap.cap} (${percent(hostRatio)} of its ${h.employees} employees)`,
         numbers: {
           peak: peak.peak,
           peakOn: peak.on,

@@ -36,7 +36,7 @@ function hostKeyOf(a: Alert): string | null {
 }
 
 export default function AlertsPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const consortiumId = useCurrentConsortiumId();
   const [search, setSearch] = useSearchParams();
   const page = Math.max(1, Number.parseInt(search.get('page') ?? '', 10) || 1);
@@ -166,7 +166,7 @@ export default function AlertsPage() {
                       <Flex vertical gap={4} style={{ minWidth: 0 }}>
                         <Flex gap={8} align="center" wrap>
                           <Tag color={severityColor[a.severity]}>{severityLabel(t, a.severity)}</Tag>
-                          <Typography.Text>{a.messageZh}</Typography.Text>
+                          <Typography.Text>{pick(a.messageZh, a.messageEn)}</Typography.Text>
                         </Flex>
                         <Flex gap={6} wrap>
                           {numbersOf(t, a).map((n) => (

@@ -53,7 +53,7 @@ export default function FlagsRoute() {
 }
 
 function FlagsPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, pick } = useI18n();
   const { message } = App.useApp();
   const consortiumId = useCurrentConsortiumId();
   const { canOnUnit } = useAccess();
@@ -128,8 +128,9 @@ function FlagsPage() {
     },
     {
       title: t('sup.col.summary'),
-      dataIndex: 'summaryZh',
+      key: 'summary',
       minWidth: 260,
+      render: (_: unknown, r) => pick(r.summaryZh, r.summaryEn),
     },
     {
       title: t('sup.col.raisedAt'),
@@ -304,7 +305,7 @@ function ReviewModal({
   flag: Flag;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, pick } = useI18n();
   const { message } = App.useApp();
   const review = useReviewFlag(consortiumId);
   const [status, setStatus] = useState<'dismissed' | 'confirmed' | null>(null);
@@ -341,7 +342,7 @@ function ReviewModal({
       width={560}
     >
       <Alert type="warning" showIcon title={t('sup.flags.notice')} style={{ marginBottom: 12 }} />
-      <Typography.Paragraph>{flag.summaryZh}</Typography.Paragraph>
+      <Typography.Paragraph>{pick(flag.summaryZh, flag.summaryEn)}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('sup.flag.outcome')} required>
           <Radio.Group
