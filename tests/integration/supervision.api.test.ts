@@ -8,6 +8,7 @@ import {
   auditLog,
   internshipAgreements,
   internshipFlags,
+  internshipHosts,
   internshipLogs,
   internshipPlacements,
   memberUnits,
@@ -26,6 +27,7 @@ import {
   makePlan,
   makeUnit,
   makeUser,
+  makeUscc,
   makeWorld,
   type Session,
   type TestApp,
@@ -81,7 +83,7 @@ type Log = {
   status: string;
   mentorNote: string | null;
   files: { id: string; sha256: string; size: number }[];
-  actions: { edit: boolean; cosign: boolean; return: boolean; review: boolean };
+  actions: { edit: boolean; cosign: boolean; cosignOnBehalf: boolean; return: boolean; review: boolean };
 };
 
 beforeAll(async () => {
@@ -243,7 +245,11 @@ describe('logs', () => {
   it('goes submitted → co-signed (mentor) → reviewed (school)', async () => {
     const co = await call(t.app, s.mentor, 'POST', `${baseA}/logs/${first.id}/cosign`, { note: '表现认真' });
     expect(co.statusCode, co.body).toBe(200);
-    expect(co.json<Log>()).toMatchObject({ status: 'cosigned', mentorNote: '表现认真' });
+    expect(co.json<Log>()).toMatchObject({
+      status: 'cosigned',
+      mentorNote: '表现认真',
+      cosignedOnBehalf: false,
+    });
     expectError(
       await call(t.app, s.mentor, 'POST', `${baseA}/logs/${first.id}/cosign`, {}),
       409,
@@ -632,6 +638,77 @@ describe('assessments', () => {
       409,
       'INVALID_TRANSITION',
     );
+  });
+});
+
+describe('logs at an external host', () => {
+  // its mentor has no account: school staff record the co-signature, saying on what
+  let log: Log;
+  let extStudent: Session;
+
+  beforeAll(async () => {
+    const [host] = await t.db
+      .insert(internshipHosts)
+      .values({
+        consortiumId: w.A.c.id,
+        name: '园区外某精密公司',
+        uscc: makeUscc(97_002),
+        employeeCount: 200,
+      })
+      .returning();
+    const user = await makeUser(t.db, [
+      { roleCode: 'student', consortiumId: w.A.c.id, memberUnitId: w.A.school.id },
+    ]);
+    const cand = await makeCandidate(t.db, w.A.c.id, w.A.school.id, { userId: user.id, name: '李同学' });
+    const p = await makePlacement(t.db, plan, cand.id, w.A.enterprise.id, {
+      status: 'active',
+      hostKind: 'external',
+      hostUnitId: null,
+      externalHostId: host!.id,
+    });
+    extStudent = await login(t.app, user.username);
+    const res = await call(t.app, extStudent, 'POST', `${baseA}/placements/${p.id}/logs`, {
+      periodStart: d(-14),
+      periodEnd: d(-1),
+      content: logText('园区外的精密车间'),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    log = res.json<Log>();
+  });
+
+  it('offers school staff to record the co-signature, and nobody else', async () => {
+    const seen = (await call(t.app, s.teacher, 'GET', `${baseA}/logs/${log.id}`)).json<Log>();
+    expect(seen.actions).toMatchObject({ cosign: true, cosignOnBehalf: true, return: false, review: true });
+    expect(log.actions).toMatchObject({ cosign: false, cosignOnBehalf: false });
+    expectError(
+      await call(t.app, extStudent, 'POST', `${baseA}/logs/${log.id}/cosign`, { note: '导师已签字' }),
+      403,
+      'FORBIDDEN',
+    );
+    // the member enterprise's mentor is no side of it
+    expectError(
+      await call(t.app, s.mentor, 'POST', `${baseA}/logs/${log.id}/cosign`, { note: '导师已签字' }),
+      404,
+      'LOG_NOT_FOUND',
+    );
+  });
+
+  it('needs a note on what the school saw, then records it as on the host’s behalf', async () => {
+    const bare = await call(t.app, s.teacher, 'POST', `${baseA}/logs/${log.id}/cosign`, {});
+    expectError(bare, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(bare.json())).toContain('body.note');
+    expect((await call(t.app, s.teacher, 'GET', `${baseA}/logs/${log.id}`)).json<Log>().status).toBe(
+      'submitted',
+    );
+    const note = '导师王某已于纸质日志上签字，扫描件存档';
+    const co = await call(t.app, s.teacher, 'POST', `${baseA}/logs/${log.id}/cosign`, { note });
+    expect(co.statusCode, co.body).toBe(200);
+    expect(co.json()).toMatchObject({ status: 'cosigned', mentorNote: note, cosignedOnBehalf: true });
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, log.id), eq(auditLog.action, 'cosign')));
+    expect(audit!.after).toMatchObject({ status: 'cosigned', note, onBehalf: true });
   });
 });
 

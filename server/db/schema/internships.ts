@@ -322,6 +322,8 @@ export const internshipLogs = pgTable(
     mentorNote: text('mentor_note'),
     cosignedBy: uuid('cosigned_by'),
     cosignedAt: timestamp('cosigned_at', { withTimezone: true }),
+    /** an external host's mentor has no account: school staff recorded the co-signature (note: mentorNote) */
+    cosignedOnBehalf: boolean('cosigned_on_behalf').notNull().default(false),
     reviewNote: text('review_note'),
     reviewedBy: uuid('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

@@ -167,7 +167,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
           tags: logs,
           summary:
             action === 'cosign'
-              ? 'Co-sign a submitted log (the enterprise mentor)'
+              ? 'Co-sign a submitted log (the enterprise mentor; for an external host, school staff on its behalf, with a note)'
               : 'Review a co-signed (or submitted) log (the school)',
           params: logParams,
           body: noteBody,

@@ -139,6 +139,11 @@ export const logOut = z.object({
   mentorNote: z.string().nullable().describe('the enterprise mentor’s note (the reason when returned)'),
   cosignedByName: z.string().nullable(),
   cosignedAt: z.iso.datetime().nullable(),
+  cosignedOnBehalf: z
+    .boolean()
+    .describe(
+      'the host is external: school staff recorded its mentor’s co-signature (the note says on what)',
+    ),
   reviewNote: z.string().nullable(),
   reviewedByName: z.string().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
@@ -152,6 +157,9 @@ export const logDetail = logOut.extend({
     .object({
       edit: z.boolean(),
       cosign: z.boolean(),
+      cosignOnBehalf: z
+        .boolean()
+        .describe('co-signing here records an external host’s co-signature (note required)'),
       return: z.boolean(),
       review: z.boolean(),
     })

@@ -353,6 +353,7 @@ async function presentLogs(db: Queryable, consortiumId: string, rows: LogRow[]) 
     mentorNote: r.mentorNote,
     cosignedByName: r.cosignedBy ? (names.get(r.cosignedBy) ?? null) : null,
     cosignedAt: r.cosignedAt?.toISOString() ?? null,
+    cosignedOnBehalf: r.cosignedOnBehalf,
     reviewNote: r.reviewNote,
     reviewedByName: r.reviewedBy ? (names.get(r.reviewedBy) ?? null) : null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
@@ -371,13 +372,24 @@ async function presentLogs(db: Queryable, consortiumId: string, rows: LogRow[]) 
   }));
 }
 
+/**
+ * Who co-signs a log of this placement, if the viewer may: the host's mentor or staff (`host`), or, when
+ * the host is external and so has nobody on the platform, school staff on its behalf (`school`).
+ */
+function cosignerOf(placement: PlacementRow, sides: PlacementSides): 'host' | 'school' | null {
+  if (placement.hostKind === 'external') return sides.schoolWrite ? 'school' : null;
+  return sides.hostSupervise ? 'host' : null;
+}
+
 function logActions(log: Pick<LogRow, 'status'>, placement: PlacementRow, sides: PlacementSides) {
   return {
     edit:
       sides.student &&
       placement.status === 'active' &&
       (log.status === 'submitted' || log.status === 'returned'),
-    cosign: sides.hostSupervise && log.status === 'submitted',
+    cosign: cosignerOf(placement, sides) !== null && log.status === 'submitted',
+    /** the host is external: school staff record its mentor's co-signature, with a note */
+    cosignOnBehalf: cosignerOf(placement, sides) === 'school' && log.status === 'submitted',
     return: sides.hostSupervise && log.status === 'submitted',
     review: sides.schoolWrite && (log.status === 'submitted' || log.status === 'cosigned'),
   };
@@ -762,8 +774,19 @@ export async function actOnLog(
   requestId?: string,
 ) {
   const { log, placement, sides } = await loadLog(db, access, actor, consortiumId, logId);
-  if (action === 'review') requireSide(sides, 'schoolWrite', 'internship.write');
+  const onBehalf = action === 'cosign' && placement.hostKind === 'external';
+  if (action === 'review' || onBehalf) requireSide(sides, 'schoolWrite', 'internship.write');
   else requireSide(sides, 'hostSupervise', 'internship.supervise');
+  if (onBehalf && !note) {
+    throw validationError([
+      {
+        path: 'body.note',
+        code: 'required',
+        message:
+          "the host is external: school staff record its mentor's co-signature with a note on what they saw (e.g. the mentor's signature on the paper log)",
+      },
+    ]);
+  }
   const allowedFrom = action === 'review' ? ['submitted', 'cosigned'] : ['submitted'];
   if (!allowedFrom.includes(log.status)) {
     throw new AppError(
@@ -784,7 +807,12 @@ export async function actOnLog(
         status: to,
         updatedAt: now,
         ...(action === 'cosign'
-          ? { cosignedBy: actor.userId, cosignedAt: now, mentorNote: note ?? null }
+          ? {
+              cosignedBy: actor.userId,
+              cosignedAt: now,
+              mentorNote: note ?? null,
+              cosignedOnBehalf: onBehalf,
+            }
           : {}),
         ...(action === 'return' ? { mentorNote: note ?? null } : {}),
         ...(action === 'review'
@@ -803,7 +831,7 @@ export async function actOnLog(
       entityId: logId,
       action,
       before: { status: log.status },
-      after: { status: to, note: note ?? null },
+      after: { status: to, note: note ?? null, ...(onBehalf ? { onBehalf: true } : {}) },
       requestId,
     });
     if (action === 'return') {

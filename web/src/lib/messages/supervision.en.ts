@@ -96,6 +96,8 @@ const supervision: Record<keyof typeof zh, string> = {
   'sup.log.lastReturn': 'Last returned with: {note}',
   'sup.log.cosigned': 'Co-signed',
   'sup.log.cosignedBy': 'by the enterprise mentor {name} on {time}',
+  'sup.log.cosignedOnBehalf':
+    "the external host's mentor co-signed; recorded by the school's {name} on {time}",
   'sup.log.reviewed': 'Reviewed',
   'sup.log.reviewedBy': 'by the school, {name}, on {time}',
 
@@ -120,6 +122,15 @@ const supervision: Record<keyof typeof zh, string> = {
   'sup.action.cosign.done': 'Co-signed',
   'sup.action.return.done': 'Returned to the student',
   'sup.action.review.done': 'Reviewed',
+  'sup.action.cosignOnBehalf': 'Record co-signature',
+  'sup.action.cosignOnBehalf.ok': 'Record',
+  'sup.action.cosignOnBehalf.title': "Record an external host's co-signature",
+  'sup.action.cosignOnBehalf.text':
+    "The external host's mentor is not on the platform: once you have checked that the mentor confirmed this log (for example, signed the paper log), record it here and say on what.",
+  'sup.action.cosignOnBehalf.note': 'On what (required)',
+  'sup.action.cosignOnBehalf.placeholder':
+    'E.g.: mentor Wang signed the paper log on 10 March; the scan is filed.',
+  'sup.action.cosignOnBehalf.done': 'Co-signature recorded',
   'sup.action.reviewBeforeCosign':
     'The enterprise mentor has not co-signed yet; the school may review first all the same',
 

@@ -90,6 +90,7 @@ const supervision = {
   'sup.log.lastReturn': '上次退回意见：{note}',
   'sup.log.cosigned': '已会签',
   'sup.log.cosignedBy': '企业导师 {name} 于 {time} 会签',
+  'sup.log.cosignedOnBehalf': '外部实习单位的导师会签，由学校 {name} 于 {time} 代为登记',
   'sup.log.reviewed': '已审阅',
   'sup.log.reviewedBy': '学校 {name} 于 {time} 审阅',
 
@@ -113,6 +114,14 @@ const supervision = {
   'sup.action.cosign.done': '已会签',
   'sup.action.return.done': '已退回给学生',
   'sup.action.review.done': '已审阅',
+  'sup.action.cosignOnBehalf': '代为登记会签',
+  'sup.action.cosignOnBehalf.ok': '确认登记',
+  'sup.action.cosignOnBehalf.title': '代外部实习单位登记会签',
+  'sup.action.cosignOnBehalf.text':
+    '外部实习单位的导师不在平台上：请在核实导师已确认这篇日志（例如导师在纸质日志上签字）后代为登记，并写明依据。',
+  'sup.action.cosignOnBehalf.note': '登记依据（必填）',
+  'sup.action.cosignOnBehalf.placeholder': '例如：导师王某已于 3 月 10 日在纸质日志上签字，扫描件已存档。',
+  'sup.action.cosignOnBehalf.done': '已代为登记会签',
   'sup.action.reviewBeforeCosign': '企业导师尚未会签；学校也可以先行审阅',
 
   'sup.drawer.title': '{name} 的实习日志',

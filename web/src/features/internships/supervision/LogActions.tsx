@@ -1,6 +1,7 @@
 // What the viewer may do with a log, and the buttons: the host mentor co-signs (an optional note) or
-// returns it (a note the student reads, required); the school reviews it (an optional note); the student
-// edits a submitted log or resubmits a returned one.
+// returns it (a note the student reads, required) — for an external host, which has nobody on the
+// platform, school staff record its mentor's co-signature (a note required); the school reviews it (an
+// optional note); the student edits a submitted log or resubmits a returned one.
 import { CheckOutlined, EditOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,7 +11,14 @@ import { useLogAction, type LogAction } from './api';
 import { supErrorMessage } from './errors';
 import type { Log } from './types';
 
-export type LogRights = { edit: boolean; cosign: boolean; return: boolean; review: boolean };
+export type LogRights = {
+  edit: boolean;
+  cosign: boolean;
+  /** co-signing records an external host's co-signature (school staff; a note required) */
+  cosignOnBehalf: boolean;
+  return: boolean;
+  review: boolean;
+};
 
 /**
  * The viewer's rights on a log, as the server decides them (see logActions in the supervision service):
@@ -23,12 +31,17 @@ export function useLogRights(): (log: Log) => LogRights {
     const p = log.placement;
     const supervise =
       p.hostKind === 'member' && p.hostUnitId !== null && canOnUnit('internship.supervise', p.hostUnitId);
+    const onBehalf =
+      p.hostKind === 'external' &&
+      canOnUnit('internship.write', p.schoolUnitId) &&
+      log.status === 'submitted';
     return {
       edit:
         can('internship.log') &&
         p.status === 'active' &&
         (log.status === 'submitted' || log.status === 'returned'),
-      cosign: supervise && log.status === 'submitted',
+      cosign: (supervise && log.status === 'submitted') || onBehalf,
+      cosignOnBehalf: onBehalf,
       return: supervise && log.status === 'submitted',
       review:
         canOnUnit('internship.write', p.schoolUnitId) &&
@@ -72,10 +85,10 @@ export function LogActions({ consortiumId, log, rights, onEdit, onDone, size = '
             type="primary"
             icon={<CheckOutlined />}
             onClick={() => setActing('cosign')}
-            aria-label={`${t('sup.action.cosign')} ${who}`}
+            aria-label={`${t(rights.cosignOnBehalf ? 'sup.action.cosignOnBehalf' : 'sup.action.cosign')} ${who}`}
             data-testid="log-cosign"
           >
-            {t('sup.action.cosign')}
+            {t(rights.cosignOnBehalf ? 'sup.action.cosignOnBehalf' : 'sup.action.cosign')}
           </Button>
         ) : null}
         {rights.return ? (
@@ -122,6 +135,7 @@ export function LogActions({ consortiumId, log, rights, onEdit, onDone, size = '
           consortiumId={consortiumId}
           log={log}
           action={acting}
+          onBehalf={acting === 'cosign' && rights.cosignOnBehalf}
           onClose={() => setActing(null)}
           onDone={() => {
             setActing(null);
@@ -137,12 +151,14 @@ function LogActionModal({
   consortiumId,
   log,
   action,
+  onBehalf,
   onClose,
   onDone,
 }: {
   consortiumId: string;
   log: Log;
   action: LogAction;
+  onBehalf: boolean;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -150,14 +166,15 @@ function LogActionModal({
   const { message } = App.useApp();
   const act = useLogAction(consortiumId);
   const [note, setNote] = useState('');
-  const required = action === 'return';
-  const title = t(`sup.action.${action}.title`);
-  const noteLabel = t(`sup.action.${action}.note`);
+  const required = action === 'return' || onBehalf;
+  const key = onBehalf ? 'cosignOnBehalf' : action;
+  const title = t(`sup.action.${key}.title`);
+  const noteLabel = t(`sup.action.${key}.note`);
 
   async function submit() {
     try {
       await act.mutateAsync({ logId: log.id, action, note: note.trim() || undefined });
-      void message.success(t(`sup.action.${action}.done`));
+      void message.success(t(`sup.action.${key}.done`));
       onDone();
     } catch (err) {
       void message.error(supErrorMessage(t, err, locale));
@@ -169,7 +186,7 @@ function LogActionModal({
       open
       title={title}
       onCancel={onClose}
-      okText={t(`sup.action.${action}.ok`)}
+      okText={t(`sup.action.${key}.ok`)}
       cancelText={t('common.cancel')}
       okButtonProps={{
         danger: action === 'return',
@@ -182,7 +199,7 @@ function LogActionModal({
       <Typography.Paragraph type="secondary">
         {log.placement.studentName} · {log.periodStart} ~ {log.periodEnd}
       </Typography.Paragraph>
-      <Typography.Paragraph>{t(`sup.action.${action}.text`)}</Typography.Paragraph>
+      <Typography.Paragraph>{t(`sup.action.${key}.text`)}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={noteLabel} required={required} htmlFor="log-action-note">
           <Input.TextArea
@@ -192,7 +209,13 @@ function LogActionModal({
             showCount
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            placeholder={required ? t('sup.action.return.placeholder') : t('sup.action.notePlaceholder')}
+            placeholder={
+              onBehalf
+                ? t('sup.action.cosignOnBehalf.placeholder')
+                : required
+                  ? t('sup.action.return.placeholder')
+                  : t('sup.action.notePlaceholder')
+            }
           />
         </Form.Item>
       </Form>

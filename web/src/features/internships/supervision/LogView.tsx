@@ -67,7 +67,7 @@ export function LogNotes({ log }: { log: Log }) {
       ) : log.cosignedAt ? (
         <Typography.Text>
           <Tag color="cyan">{t('sup.log.cosigned')}</Tag>
-          {t('sup.log.cosignedBy', {
+          {t(log.cosignedOnBehalf ? 'sup.log.cosignedOnBehalf' : 'sup.log.cosignedBy', {
             name: log.cosignedByName ?? '—',
             time: formatDateTime(log.cosignedAt, locale),
           })}

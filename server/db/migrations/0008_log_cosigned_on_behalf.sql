@@ -1,0 +1,1 @@
+ALTER TABLE "internship_logs" ADD COLUMN "cosigned_on_behalf" boolean DEFAULT false NOT NULL;
