@@ -569,6 +569,15 @@ describe('assessments', () => {
       400,
       'VALIDATION_FAILED',
     );
+    // a member host's mentor assesses in person: no note on behalf
+    expectError(
+      await call(t.app, s.mentor, 'PUT', `${url()}/enterprise_mentor`, {
+        scores: { skill: 90, attitude: 80 },
+        onBehalfNote: '代填',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('computes the final score and grade once both mentors have assessed', async () => {
@@ -645,6 +654,7 @@ describe('logs at an external host', () => {
   // its mentor has no account: school staff record the co-signature, saying on what
   let log: Log;
   let extStudent: Session;
+  let extPlacement: Awaited<ReturnType<typeof makePlacement>>;
 
   beforeAll(async () => {
     const [host] = await t.db
@@ -660,12 +670,12 @@ describe('logs at an external host', () => {
       { roleCode: 'student', consortiumId: w.A.c.id, memberUnitId: w.A.school.id },
     ]);
     const cand = await makeCandidate(t.db, w.A.c.id, w.A.school.id, { userId: user.id, name: '李同学' });
-    const p = await makePlacement(t.db, plan, cand.id, w.A.enterprise.id, {
+    const p = (extPlacement = await makePlacement(t.db, plan, cand.id, w.A.enterprise.id, {
       status: 'active',
       hostKind: 'external',
       hostUnitId: null,
       externalHostId: host!.id,
-    });
+    }));
     extStudent = await login(t.app, user.username);
     const res = await call(t.app, extStudent, 'POST', `${baseA}/placements/${p.id}/logs`, {
       periodStart: d(-14),
@@ -709,6 +719,41 @@ describe('logs at an external host', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, log.id), eq(auditLog.action, 'cosign')));
     expect(audit!.after).toMatchObject({ status: 'cosigned', note, onBehalf: true });
+  });
+
+  it("has its mentor's scores recorded by school staff, saying from what; the final grade follows", async () => {
+    const url = `${baseA}/placements/${extPlacement.id}/assessments`;
+    const scores = { skill: 80, attitude: 90 };
+    const bare = await call(t.app, s.teacher, 'PUT', `${url}/enterprise_mentor`, { scores });
+    expectError(bare, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(bare.json())).toContain('body.onBehalfNote');
+    // the member enterprise's mentor is no side of it
+    expectError(
+      await call(t.app, s.mentor, 'PUT', `${url}/enterprise_mentor`, { scores, onBehalfNote: '纸质评分表' }),
+      404,
+      'PLACEMENT_NOT_FOUND',
+    );
+    const onBehalfNote = '企业导师签字的纸质评分表已扫描存档';
+    const ent = await call(t.app, s.teacher, 'PUT', `${url}/enterprise_mentor`, { scores, onBehalfNote });
+    expect(ent.statusCode, ent.body).toBe(200);
+    expect(ent.json()).toMatchObject({
+      finalScore: null,
+      assessments: [{ role: 'enterprise_mentor', total: 84, onBehalfNote }],
+    });
+    // a note on behalf is only for an external host's mentor
+    expectError(
+      await call(t.app, s.teacher, 'PUT', `${url}/school_mentor`, { scores, onBehalfNote }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const sch = await call(t.app, s.teacher, 'PUT', `${url}/school_mentor`, {
+      scores: { skill: 90, attitude: 90 },
+    });
+    expect(sch.json()).toMatchObject({
+      finalScore: 87,
+      finalGrade: '良好',
+      assessments: [{ role: 'enterprise_mentor' }, { role: 'school_mentor', onBehalfNote: null }],
+    });
   });
 });
 

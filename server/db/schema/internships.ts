@@ -411,6 +411,8 @@ export const internshipAssessments = pgTable(
     /** weighted total 0–100 (mentors) or the mean 1–5 (student) */
     total: numeric('total', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     comment: text('comment'),
+    /** an external host's mentor has no account: school staff recorded its scores, saying from what */
+    onBehalfNote: text('on_behalf_note'),
     assessedBy: uuid('assessed_by').notNull(),
     assessedByName: text('assessed_by_name').notNull(),
     assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),

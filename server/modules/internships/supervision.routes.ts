@@ -332,7 +332,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       schema: {
         tags: assess,
         summary:
-          'Assess: the enterprise or school mentor scores every rubric key 0–100 (the final grade follows once both have); the student rates the host 1–5 on overall, guidance, safety and learning',
+          "Assess: the enterprise or school mentor scores every rubric key 0–100 (the final grade follows once both have; an external host's mentor's scores are recorded by school staff with onBehalfNote); the student rates the host 1–5 on overall, guidance, safety and learning",
         params: assessmentParams,
         body: assessmentBody,
         response: { 200: assessmentsOut, ...writeErrors },

@@ -254,6 +254,15 @@ export const assessmentBody = z.object({
       'mentors: { [rubric key]: 0–100 } for every key; student: { overall, guidance, safety, learning } 1–5',
     ),
   comment: z.string().trim().max(2000).optional(),
+  onBehalfNote: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      'required when school staff record the enterprise mentor’s scores of an external host (e.g. 企业导师纸质评分表已存档); refused otherwise',
+    ),
 });
 export type AssessmentBody = z.infer<typeof assessmentBody>;
 
@@ -263,6 +272,10 @@ export const assessmentOut = z.object({
   scores: z.record(z.string(), z.number()),
   total: z.number().describe('mentors: weighted total 0–100; student: mean rating 1–5'),
   comment: z.string().nullable(),
+  onBehalfNote: z
+    .string()
+    .nullable()
+    .describe('an external host’s mentor: recorded by school staff on its behalf, from this source'),
   assessedByName: z.string(),
   assessedAt: z.iso.datetime(),
 });

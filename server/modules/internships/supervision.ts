@@ -1456,6 +1456,7 @@ async function assessmentsOf(
         scores: r.scores as Record<string, number>,
         total: r.total,
         comment: r.comment,
+        onBehalfNote: r.onBehalfNote,
         assessedByName: r.assessedByName,
         assessedAt: r.assessedAt.toISOString(),
       })),
@@ -1486,9 +1487,26 @@ export async function putAssessment(
   requestId?: string,
 ) {
   const { placement, sides } = await loadPlacement(db, access, actor, consortiumId, placementId);
-  if (role === 'enterprise_mentor') requireSide(sides, 'hostSupervise', 'internship.supervise');
-  else if (role === 'school_mentor') requireSide(sides, 'schoolWrite', 'internship.write');
+  // an external host has nobody here: school staff record its mentor's scores, saying from what
+  const onBehalf = role === 'enterprise_mentor' && placement.hostKind === 'external';
+  if (onBehalf || role === 'school_mentor') requireSide(sides, 'schoolWrite', 'internship.write');
+  else if (role === 'enterprise_mentor') requireSide(sides, 'hostSupervise', 'internship.supervise');
   else requireSide(sides, 'student', 'internship.log');
+  if (onBehalf && !body.onBehalfNote) {
+    throw validationError([
+      {
+        path: 'body.onBehalfNote',
+        code: 'required',
+        message:
+          "the host is external: school staff record its mentor's scores with a note on where they come from (e.g. the mentor's signed paper form)",
+      },
+    ]);
+  }
+  if (!onBehalf && body.onBehalfNote !== undefined) {
+    throw validationError([
+      { path: 'body.onBehalfNote', code: 'not_allowed', message: "only for an external host's mentor" },
+    ]);
+  }
   if (placement.status !== 'active' && placement.status !== 'completed') {
     throw new AppError('INVALID_TRANSITION', `A placement that is ${placement.status} cannot be assessed.`, {
       status: placement.status,
@@ -1521,6 +1539,7 @@ export async function putAssessment(
       scores: body.scores,
       total,
       comment: body.comment ?? null,
+      onBehalfNote: body.onBehalfNote ?? null,
       assessedBy: actor.userId,
       assessedByName: actor.displayName,
       assessedAt: new Date(),
@@ -1536,7 +1555,7 @@ export async function putAssessment(
       entityId: placementId,
       action: before ? 'reassess' : 'assess',
       before: before ? { role, scores: before.scores, total: before.total } : null,
-      after: { role, scores: body.scores, total },
+      after: { role, scores: body.scores, total, ...(onBehalf ? { onBehalfNote: body.onBehalfNote } : {}) },
       requestId,
     });
     if (role !== 'student') {

@@ -236,7 +236,14 @@ const supervision: Record<keyof typeof zh, string> = {
   'sup.assess.by': 'By {name} on {time}',
   'sup.assess.notYet': 'No {role} yet',
   'sup.assess.closed': 'Assessments are made while the internship is under way or completed',
-  'sup.assess.externalHost': 'An external host has no accounts here: its mentor cannot assess online.',
+  'sup.assess.onBehalfHelp':
+    "The external host's mentor is not on the platform: enter the scores from the mentor's signed paper form and say so below.",
+  'sup.assess.onBehalfNote': 'Source (required)',
+  'sup.assess.onBehalfNoteRequired': 'Say where these scores come from, e.g. the mentor’s signed paper form',
+  'sup.assess.onBehalfPlaceholder': 'E.g.: the paper form signed by mentor Wang is scanned and filed.',
+  'sup.assess.onBehalfShown': 'Recorded by the school from: {note}',
+  'sup.assess.externalHost':
+    "The external host's mentor is not on the platform: the school records the scores from the mentor's signed paper form.",
   'sup.rating.title': "The student's rating of {host}",
   'sup.rating.help':
     'Rate the host from 1 to 5 stars; only the school and the secretariat read the ratings, the host does not.',

@@ -43,12 +43,14 @@ export function AssessmentPanel({ consortiumId, placement }: Props) {
   const a = data.data;
   const byRole = new Map(a.assessments.map((x) => [x.role, x]));
   const open = a.placementStatus === 'active' || a.placementStatus === 'completed';
-  const mayEnterprise =
-    placement.hostKind === 'member' &&
-    placement.hostUnitId !== null &&
-    placement.sides.host &&
-    canOnUnit('internship.supervise', placement.hostUnitId);
   const maySchool = canOnUnit('internship.write', placement.schoolUnitId);
+  // an external host's mentor is not on the platform: school staff record its scores, saying from what
+  const mayEnterprise =
+    placement.hostKind === 'external'
+      ? maySchool
+      : placement.hostUnitId !== null &&
+        placement.sides.host &&
+        canOnUnit('internship.supervise', placement.hostUnitId);
   const mayStudent = placement.sides.student && can('internship.log');
   // the student's rating is the school's and the secretariat's to read, and the student's own
   const seesRating = mayStudent || placement.sides.school || placement.sides.all;
@@ -177,7 +179,11 @@ function MentorCard({
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ scores: Record<string, number | null>; comment?: string }>();
+  const [form] = Form.useForm<{
+    scores: Record<string, number | null>;
+    comment?: string;
+    onBehalfNote?: string;
+  }>();
   const save = useSaveAssessment(consortiumId, placementId);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -187,18 +193,24 @@ function MentorCard({
     : null;
   const showForm = may && open && (editing || !current);
 
-  async function onFinish(v: { scores: Record<string, number | null>; comment?: string }) {
+  async function onFinish(v: {
+    scores: Record<string, number | null>;
+    comment?: string;
+    onBehalfNote?: string;
+  }) {
     setError(null);
     try {
       await save.mutateAsync({
         role,
         scores: Object.fromEntries(rubric.map((r) => [r.key, v.scores[r.key] ?? 0])),
         comment: v.comment?.trim() || undefined,
+        ...(externalHost ? { onBehalfNote: v.onBehalfNote?.trim() ?? '' } : {}),
       });
       setEditing(false);
       void message.success(t('sup.assess.saved'));
     } catch (err) {
-      if (!applySupFieldErrors(form, err, t, [])) setError(supErrorMessage(t, err, locale));
+      if (!applySupFieldErrors(form, err, t, externalHost ? ['onBehalfNote'] : []))
+        setError(supErrorMessage(t, err, locale));
     }
   }
 
@@ -237,9 +249,16 @@ function MentorCard({
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ scores: current?.scores ?? {}, comment: current?.comment ?? '' }}
+          initialValues={{
+            scores: current?.scores ?? {},
+            comment: current?.comment ?? '',
+            onBehalfNote: current?.onBehalfNote ?? '',
+          }}
           onFinish={(v) => void onFinish(v)}
         >
+          {externalHost ? (
+            <Alert type="info" showIcon title={t('sup.assess.onBehalfHelp')} style={{ marginBottom: 12 }} />
+          ) : null}
           {rubric.map((r) => (
             <Form.Item
               key={r.key}
@@ -260,6 +279,20 @@ function MentorCard({
           <Form.Item name="comment" label={t('sup.assess.comment')}>
             <Input.TextArea rows={3} maxLength={2000} showCount />
           </Form.Item>
+          {externalHost ? (
+            <Form.Item
+              name="onBehalfNote"
+              label={t('sup.assess.onBehalfNote')}
+              rules={[{ required: true, whitespace: true, message: t('sup.assess.onBehalfNoteRequired') }]}
+            >
+              <Input.TextArea
+                rows={2}
+                maxLength={1000}
+                showCount
+                placeholder={t('sup.assess.onBehalfPlaceholder')}
+              />
+            </Form.Item>
+          ) : null}
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
           <Flex gap={8} align="center" wrap>
             <Button
@@ -290,11 +323,16 @@ function MentorCard({
           {current.comment ? (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{current.comment}</Typography.Paragraph>
           ) : null}
+          {current.onBehalfNote ? (
+            <Typography.Text type="secondary">
+              {t('sup.assess.onBehalfShown', { note: current.onBehalfNote })}
+            </Typography.Text>
+          ) : null}
           <AssessedBy a={current} />
         </Flex>
       ) : (
         <Typography.Text type="secondary">
-          {externalHost
+          {externalHost && !may
             ? t('sup.assess.externalHost')
             : may && !open
               ? t('sup.assess.closed')

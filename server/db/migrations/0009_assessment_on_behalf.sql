@@ -1,0 +1,1 @@
+ALTER TABLE "internship_assessments" ADD COLUMN "on_behalf_note" text;
