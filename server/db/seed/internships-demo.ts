@@ -236,8 +236,8 @@ export async function seedInternshipsDemo(
           schoolMentorName: schoolStaff.get(plan.schoolUnitId)?.name ?? plan.teacherName,
           enterpriseMentorUserId: mentor.id,
           enterpriseMentorName: mentor.name,
-          // the external host's interns start next week (it has no accounts: its confirmations are the
-          // school's on its behalf, and nobody could co-sign its interns' logs yet)
+          // the external host's interns start next week (it has no accounts: the school records its
+          // confirmations, its mentor's co-signatures and scores on its behalf, each with a note)
           startDate: slot.host ? start : addDays(today, 7),
           endDate: end,
           dailyHours: 8,
