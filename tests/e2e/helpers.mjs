@@ -133,3 +133,19 @@ export async function expectTitle(page, text) {
     );
   }
 }
+
+/** Chooses `label` in a searching antd Select after typing `typed`; retried, as a busy machine may drop a click. */
+export async function pickSearched(page, combobox, typed, label) {
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    await combobox.fill(typed);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label });
+    try {
+      await option.first().click({ timeout: 4000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

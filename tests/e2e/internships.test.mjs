@@ -4,7 +4,7 @@
 // student submits a log; the host's mentor co-signs it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseUrl, expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
+import { baseUrl, expectTitle, login, logout, pickSearched, useBrowser, withPage } from './helpers.mjs';
 
 useBrowser();
 
@@ -22,22 +22,6 @@ function uscc(body) {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += charset.indexOf(first17[i]) * weights[i];
   return first17 + charset[(31 - (sum % 31)) % 31];
-}
-
-/** Chooses `label` in a searching antd Select after typing `typed`; retried, as a busy machine may drop a click. */
-async function pickSearched(page, combobox, typed, label) {
-  for (let attempt = 1; ; attempt++) {
-    await combobox.click();
-    await combobox.fill(typed);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label });
-    try {
-      await option.first().click({ timeout: 4000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 /** Types a date into an antd DatePicker and accepts it. */

@@ -4,7 +4,7 @@
 // and makes an offer; the student accepts; the supply–demand dashboard counts it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseUrl, expectTitle, login, logout, useBrowser, withPage } from './helpers.mjs';
+import { baseUrl, expectTitle, login, logout, pickSearched, useBrowser, withPage } from './helpers.mjs';
 
 useBrowser();
 
@@ -32,22 +32,6 @@ async function totalShown(page) {
   const m = /(\d+)\s*个/.exec(text);
   assert.ok(m, `a total in "${text}"`);
   return Number(m[1]);
-}
-
-/** Chooses `label` in a searching antd Select after typing `typed`; retried, as a busy machine may drop a click. */
-async function pickSearched(page, combobox, typed, label) {
-  for (let attempt = 1; ; attempt++) {
-    await combobox.click();
-    await combobox.fill(typed);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label });
-    try {
-      await option.first().click({ timeout: 4000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 test('a posting goes from the enterprise through vetting to a student, who applies and accepts an offer', (t) =>

@@ -99,6 +99,50 @@ describe('list items', () => {
     );
   });
 
+  it('filter by a major or an industry along the catalog tree: the code, what is above it and below it', async () => {
+    const make = async (title: string, body: Record<string, unknown>) => {
+      const res = await call(t.app, sec, 'POST', base, { unitId: otherUnitId, title, ...body });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await make('装备制造大类人才', { kind: 'talent', headcount: 1, majorCodes: ['46'] });
+    await make('机械设计与制造人才', { kind: 'talent', headcount: 1, majorCodes: ['460104'] });
+    await make('自动化类人才', { kind: 'talent', headcount: 1, majorCodes: ['4603', '51'] });
+    await make('电子信息人才', { kind: 'talent', headcount: 1, majorCodes: ['51'] });
+    await make('未写专业的人才', { kind: 'talent', headcount: 1 });
+    const titles = async (q: string) =>
+      (await call(t.app, sec, 'GET', `${base}?${q}&unitId=${otherUnitId}&pageSize=100&sort=title`))
+        .json<{ items: { title: string }[] }>()
+        .items.map((i) => i.title)
+        .sort();
+    expect(await titles('kind=talent&majorCode=46')).toEqual(
+      ['机械设计与制造人才', '自动化类人才', '装备制造大类人才'].sort(),
+    );
+    expect(await titles('kind=talent&majorCode=4601')).toEqual(
+      ['机械设计与制造人才', '装备制造大类人才'].sort(),
+    );
+    expect(await titles('kind=talent&majorCode=460104')).toEqual(
+      ['机械设计与制造人才', '装备制造大类人才'].sort(),
+    );
+    expect(await titles('kind=talent&majorCode=5101')).toEqual(['电子信息人才', '自动化类人才'].sort());
+
+    await make('制造业整体', { kind: 'product', industryCode: 'C' });
+    await make('通用设备', { kind: 'product', industryCode: '34' });
+    await make('农副食品', { kind: 'product', industryCode: '13' });
+    await make('农业', { kind: 'product', industryCode: 'A' });
+    await make('种植', { kind: 'product', industryCode: '01' });
+    expect(await titles('kind=product&industryCode=C')).toEqual(
+      ['农副食品', '制造业整体', '通用设备'].sort(),
+    );
+    expect(await titles('kind=product&industryCode=34')).toEqual(['制造业整体', '通用设备'].sort());
+    expect(await titles('kind=product&industryCode=01')).toEqual(['农业', '种植'].sort());
+    expectError(
+      await call(t.app, sec, 'GET', `${base}?kind=product&industryCode=CC`),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(await call(t.app, sec, 'GET', `${base}?kind=talent&majorCode=4`), 400, 'VALIDATION_FAILED');
+  });
+
   it('show what answers them: a posting that names a talent demand links to it; unanswered ones filter out', async () => {
     const item = (
       await call(t.app, sec, 'POST', base, {

@@ -97,6 +97,14 @@ export const listItemsQuery = listQuery(['updatedAt', 'title', 'createdAt'], '-u
   unitId: z.uuid().optional(),
   q: z.string().trim().max(64).optional(),
   answered: z.enum(['yes', 'no']).optional().describe('only items with (yes) or without (no) links'),
+  majorCode: majorCode
+    .optional()
+    .describe(
+      'items naming this major, a 专业类 or 专业大类 above it, or a major below it (e.g. 46 finds 460104)',
+    ),
+  industryCode: industryCode
+    .optional()
+    .describe('items of this GB/T 4754 code, a code above it or below it (a 门类 letter takes in its 大类)'),
 });
 export type ListItemsQuery = z.infer<typeof listItemsQuery>;
 export const listExportQuery = listItemsQuery.omit({ page: true, pageSize: true, sort: true }).extend({

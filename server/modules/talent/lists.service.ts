@@ -2,7 +2,7 @@
 // status history and the links to what answers them.
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
-import { listItems, listLinks, memberUnits } from '../../db/schema/index.ts';
+import { catalogEntries, catalogs, listItems, listLinks, memberUnits } from '../../db/schema/index.ts';
 import { AppError, validationError, type FieldIssue } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
@@ -121,7 +121,29 @@ export function itemFilter(consortiumId: string, q: Omit<ListItemsQuery, 'page' 
   if (q.q) where.push(ilike(listItems.title, containsPattern(q.q)));
   if (q.answered === 'yes') where.push(sql`${linkCount} > 0`);
   if (q.answered === 'no') where.push(sql`${linkCount} = 0`);
+  if (q.majorCode) {
+    // one of the item's majors and the code asked for lie on one line of the catalog's tree
+    where.push(sql`exists (select 1 from unnest(${listItems.majorCodes}) m(code)
+      where starts_with(m.code, ${q.majorCode}) or starts_with(${q.majorCode}, m.code))`);
+  }
+  if (q.industryCode) where.push(industryRelated(q.industryCode));
   return where;
+}
+
+/**
+ * Items whose GB/T 4754 code lies on one line of the tree with `code`: digit codes by prefix; a 门类 letter
+ * above its 大类 as the current industry catalog has them.
+ */
+function industryRelated(code: string): SQL {
+  const col = listItems.industryCode;
+  const sectionOf = (major: SQL) => sql`(select e.parent_code from ${catalogEntries} e
+      join ${catalogs} c on c.id = e.catalog_id
+     where c.kind = 'industry' and c.is_current and e.level = 2 and e.code = ${major})`;
+  if (/^[A-Z]$/.test(code)) {
+    return sql`(${col} = ${code} or (${col} ~ '^[0-9]' and ${sectionOf(sql`left(${col}, 2)`)} = ${code}))`;
+  }
+  return sql`(starts_with(${col}, ${code}) or starts_with(${code}, ${col})
+    or (${col} ~ '^[A-Z]$' and ${col} = ${sectionOf(sql`${code.slice(0, 2)}`)}))`;
 }
 
 const sortColumns = {

@@ -3,6 +3,8 @@ import { Descriptions, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import type { CatalogKind } from '../../lib/types';
+import { CodeName } from '../postings/codes';
 import { fieldLabel, kindFields, type ItemField } from './fields';
 import {
   chainPositionLabel,
@@ -16,13 +18,14 @@ import type { ListItem } from './types';
 
 const none = '—';
 
-export function Codes({ codes }: { codes: string[] }) {
+/** Catalog codes by their names in the current catalog (the code itself where the catalog lacks it). */
+export function Codes({ kind, codes }: { kind: CatalogKind; codes: string[] }) {
   if (codes.length === 0) return <>{none}</>;
   return (
     <Flex gap={4} wrap>
       {codes.map((c) => (
-        <Tag key={c} className="cj-mono">
-          {c}
+        <Tag key={c}>
+          <CodeName kind={kind} code={c} />
         </Tag>
       ))}
     </Flex>
@@ -46,7 +49,7 @@ export function ItemFacts({ item }: { item: ListItem }) {
   const { t, locale } = useI18n();
   const mono = (v: string | null) => (v ? <span className="cj-mono">{v}</span> : none);
   const value: Record<Exclude<ItemField, 'unitId' | 'title' | 'description'>, ReactNode> = {
-    industryCode: mono(item.industryCode),
+    industryCode: item.industryCode ? <CodeName kind="industry" code={item.industryCode} /> : none,
     chain: item.chain ?? none,
     chainPosition: item.chainPosition ? chainPositionLabel(t, item.chainPosition) : none,
     keyTechnologies: <Words words={item.keyTechnologies} />,
@@ -59,8 +62,8 @@ export function ItemFacts({ item }: { item: ListItem }) {
     ),
     budget: item.budget === null ? none : t('lists.budgetValue', { n: item.budget.toLocaleString(locale) }),
     deadline: item.deadline ? formatDate(item.deadline, locale) : none,
-    occupationCode: mono(item.occupationCode),
-    majorCodes: <Codes codes={item.majorCodes} />,
+    occupationCode: item.occupationCode ? <CodeName kind="occupation" code={item.occupationCode} /> : none,
+    majorCodes: <Codes kind="major" codes={item.majorCodes} />,
     level: item.level ? levelLabel(t, item.level) : none,
     headcount: item.headcount ?? none,
     skills: <Words words={item.skills} />,

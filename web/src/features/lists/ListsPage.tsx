@@ -30,6 +30,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import type { TFunction } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n';
 import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParams';
+import { CodeName, CodeSelect } from '../postings/codes';
 import { UnitSelect } from '../units/UnitSelect';
 import { useListItems, useStatusCounts, type ListFilter } from './api';
 import { fieldLabel, kindFields } from './fields';
@@ -63,7 +64,19 @@ import {
 } from './types';
 
 const sorts = ['updatedAt', '-updatedAt', 'title', '-title', 'createdAt', '-createdAt'];
-const filterKeys = ['kind', 'status', 'progress', 'unitId', 'q', 'answered', 'item'] as const;
+const filterKeys = [
+  'kind',
+  'status',
+  'progress',
+  'unitId',
+  'q',
+  'answered',
+  'majorCode',
+  'industryCode',
+  'item',
+] as const;
+const majorPattern = /^\d{2}(\d{2}(\d{2})?)?$/;
+const industryPattern = /^([A-T]|\d{2,4})$/;
 const readerStatuses: readonly ListStatus[] = ['published', 'archived'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -93,7 +106,14 @@ export default function ListsPage() {
   const answered = isAnswered(list.filters.answered) ? list.filters.answered : undefined;
   const unitId = list.filters.unitId && uuid.test(list.filters.unitId) ? list.filters.unitId : undefined;
   const q = list.filters.q;
-  const filter: ListFilter = { kind, status, progress, unitId, q, answered };
+  // talent demands are found by major, the other lists by industry
+  const majorCode =
+    kind === 'talent' && majorPattern.test(list.filters.majorCode ?? '') ? list.filters.majorCode : undefined;
+  const industryCode =
+    kind !== 'talent' && industryPattern.test(list.filters.industryCode ?? '')
+      ? list.filters.industryCode
+      : undefined;
+  const filter: ListFilter = { kind, status, progress, unitId, q, answered, majorCode, industryCode };
   const query = useListItems(consortiumId, {
     ...filter,
     page: list.page,
@@ -106,11 +126,15 @@ export default function ListsPage() {
   const [importing, setImporting] = useState(false);
   const mayWrite = can('list.write');
   const reviewer = can('list.review');
-  const filtered = Boolean(status || progress || unitId || q || answered);
+  const filtered = Boolean(status || progress || unitId || q || answered || majorCode || industryCode);
   const awaitingSelected = status === 'published' && answered === 'no';
   // readers see published and archived items only: drafts and reviews are their units' business
   const shownStatuses: readonly ListStatus[] = mayWrite ? listStatuses : readerStatuses;
-  const counts = useStatusCounts(consortiumId, { kind, progress, unitId, q, answered }, shownStatuses);
+  const counts = useStatusCounts(
+    consortiumId,
+    { kind, progress, unitId, q, answered, majorCode, industryCode },
+    shownStatuses,
+  );
 
   const openItem = (id: string | undefined) => list.update({ item: id, page: list.page });
   /** The URL of the list with an item open (a link: it opens in a new tab too). */
@@ -232,11 +256,11 @@ export default function ListsPage() {
           i.occupationCode || i.majorCodes.length ? (
             <Flex vertical gap={4}>
               {i.occupationCode ? (
-                <Typography.Text className="cj-mono" title={fieldLabel(t, 'occupationCode')}>
-                  {i.occupationCode}
+                <Typography.Text title={fieldLabel(t, 'occupationCode')}>
+                  <CodeName kind="occupation" code={i.occupationCode} />
                 </Typography.Text>
               ) : null}
-              {i.majorCodes.length ? <Codes codes={i.majorCodes} /> : null}
+              {i.majorCodes.length ? <Codes kind="major" codes={i.majorCodes} /> : null}
             </Flex>
           ) : (
             '—'
@@ -365,7 +389,15 @@ export default function ListsPage() {
       <Card
         activeTabKey={kind}
         onTabChange={(k) =>
-          list.update({ kind: k, status: undefined, progress: undefined, q: undefined, item: undefined })
+          list.update({
+            kind: k,
+            status: undefined,
+            progress: undefined,
+            q: undefined,
+            majorCode: undefined,
+            industryCode: undefined,
+            item: undefined,
+          })
         }
         tabList={listKinds.map((k) => ({ key: k, label: kindLabel(t, k) }))}
         data-testid="lists-card"
@@ -429,6 +461,31 @@ export default function ListsPage() {
             style={{ width: 130 }}
             data-testid="lists-answered"
           />
+          {kind === 'talent' ? (
+            <CodeSelect
+              kind="major"
+              value={majorCode}
+              onChange={(v) => list.update({ majorCode: v ?? undefined })}
+              customCode={majorPattern}
+              allowClear
+              placeholder={t('lists.filter.major')}
+              aria-label={t('lists.filter.major')}
+              style={{ width: 220, maxWidth: '100%' }}
+              data-testid="lists-major"
+            />
+          ) : (
+            <CodeSelect
+              kind="industry"
+              value={industryCode}
+              onChange={(v) => list.update({ industryCode: v ?? undefined })}
+              customCode={industryPattern}
+              allowClear
+              placeholder={t('lists.filter.industry')}
+              aria-label={t('lists.filter.industry')}
+              style={{ width: 220, maxWidth: '100%' }}
+              data-testid="lists-industry"
+            />
+          )}
           <UnitSelect
             consortiumId={consortiumId}
             value={unitId}
@@ -449,6 +506,8 @@ export default function ListsPage() {
                   unitId: undefined,
                   q: undefined,
                   answered: undefined,
+                  majorCode: undefined,
+                  industryCode: undefined,
                 })
               }
             >

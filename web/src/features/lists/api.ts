@@ -25,6 +25,10 @@ export type ListFilter = {
   unitId?: string;
   q?: string;
   answered?: Answered;
+  /** talent demands naming this major, or a code above or below it */
+  majorCode?: string;
+  /** items of this industry, or a code above or below it */
+  industryCode?: string;
 };
 
 export type ListQuery = ListFilter & { page: number; pageSize: number; sort: string };

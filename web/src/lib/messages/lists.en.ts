@@ -88,6 +88,8 @@ const lists: Record<keyof typeof zh, string> = {
   'lists.allUnits': 'All units',
   'lists.answered.no': 'Unanswered',
   'lists.answered.yes': 'Answered',
+  'lists.filter.major': 'Major (or above, below)',
+  'lists.filter.industry': 'Industry (or above, below)',
   'lists.clearFilters': 'Clear filters',
   'lists.response': 'Responses',
   'lists.awaiting': 'Unanswered',

@@ -85,6 +85,8 @@ const lists = {
   'lists.allUnits': '全部单位',
   'lists.answered.no': '待响应',
   'lists.answered.yes': '已有响应',
+  'lists.filter.major': '专业（含上下级）',
+  'lists.filter.industry': '行业（含上下级）',
   'lists.clearFilters': '清除筛选',
   'lists.response': '响应',
   'lists.awaiting': '待响应',
