@@ -59,13 +59,15 @@ describe('consortium profile', () => {
       '江临经济技术开发区',
       '江临高新技术产业园',
     ]);
-    expectError(
-      await call(t.app, sec, 'PUT', `${base()}/parks`, [
-        { name: '只有产值', kind: 'other', outputValue: 10 },
-      ]),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const unpaired = await call(t.app, sec, 'PUT', `${base()}/parks`, [
+      { name: '有值有年', kind: 'other', outputValue: 10, outputYear: 2025 },
+      { name: '只有产值', kind: 'other', outputValue: 10 },
+    ]);
+    expectError(unpaired, 400, 'VALIDATION_FAILED');
+    // against the missing field of its row, so that the form shows it there
+    expect(unpaired.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.1.outputYear',
+    ]);
     expectError(
       await call(t.app, sec, 'PUT', `${base()}/parks`, [{ name: '坏类型', kind: 'zone' }]),
       400,
@@ -90,11 +92,16 @@ describe('consortium profile', () => {
     ]);
     expectError(bad, 400, 'VALIDATION_FAILED');
     expect(bad.json().error.details.issues[0].path).toBe('body.1.industryCode');
-    expectError(
-      await call(t.app, sec, 'PUT', `${base()}/industries`, [{ industryCode: '34' }, { industryCode: '34' }]),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const twice = await call(t.app, sec, 'PUT', `${base()}/industries`, [
+      { industryCode: '34' },
+      { industryCode: '39' },
+      { industryCode: '34' },
+    ]);
+    expectError(twice, 400, 'VALIDATION_FAILED');
+    expect(twice.json().error.details.issues[0]).toMatchObject({
+      path: 'body.2.industryCode',
+      message: expect.stringContaining('row 1'),
+    });
   });
 
   it('uploads and downloads the charter; refuses other file types; members read, only the secretariat writes', async () => {

@@ -71,9 +71,17 @@ export const parkIn = z.object({
 export const parksBody = z
   .array(parkIn)
   .max(20)
-  .refine(
-    (ps) => ps.every((p) => (p.outputValue === null) === (p.outputYear === null)),
-    'an output value needs its year, and a year its value',
+  .superRefine((ps, ctx) =>
+    ps.forEach((p, i) => {
+      // reported against the field that is missing, so that a form can show it there
+      if ((p.outputValue === null) !== (p.outputYear === null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, p.outputValue === null ? 'outputValue' : 'outputYear'],
+          message: 'an output value needs its year, and a year its value',
+        });
+      }
+    }),
   );
 export const parkOut = parkIn.extend({ id: z.uuid() });
 
@@ -87,7 +95,18 @@ export const industryIn = z.object({
 export const industriesBody = z
   .array(industryIn)
   .max(10)
-  .refine((xs) => new Set(xs.map((x) => x.industryCode)).size === xs.length, 'an industry is listed twice');
+  .superRefine((xs, ctx) =>
+    xs.forEach((x, i) => {
+      const first = xs.findIndex((y) => y.industryCode === x.industryCode);
+      if (first < i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'industryCode'],
+          message: `an industry is listed twice (also in row ${first + 1})`,
+        });
+      }
+    }),
+  );
 export const industryOut = industryIn.extend({ industryName: z.string().nullable() });
 
 export const documentOut = z.object({

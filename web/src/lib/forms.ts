@@ -27,3 +27,24 @@ export function applyFieldErrors(
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return true;
 }
+
+/**
+ * For a form holding one `Form.List` named `list` whose rows the API takes as the request body (an array):
+ * sets the errors of `err` whose path is `body.<row>.<field>` on that row's field. Returns true when at least
+ * one field received an error.
+ */
+export function applyRowErrors(form: FormInstance, err: unknown, t: TFunction, list: string): boolean {
+  if (!(err instanceof ApiError)) return false;
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const issue of err.issues) {
+    const m = /^body\.(\d+)\.([A-Za-z]+)/.exec(issue.path);
+    if (!m) continue;
+    const key = `${m[1]}.${m[2]}`;
+    const entry = byField.get(key) ?? { name: [list, Number(m[1]), m[2]!], errors: [] };
+    entry.errors.push(issueMessage(t, issue));
+    byField.set(key, entry);
+  }
+  if (byField.size === 0) return false;
+  form.setFields([...byField.values()]);
+  return true;
+}

@@ -20,7 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { consortiumLevels, consortiumStatuses, parkKinds } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
-import { applyFieldErrors } from '../../lib/forms';
+import { applyFieldErrors, applyRowErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { levelLabel, parkKindLabel, statusLabel } from '../../lib/labels';
 import type {
@@ -256,7 +256,7 @@ export function ParksModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ parks: ParkRow[] }>();
-  const save = useSave(mutation, onClose);
+  const save = useSave(mutation, onClose, (err) => applyRowErrors(form, err, t, 'parks'));
 
   async function submit() {
     const v = await form.validateFields();
@@ -405,7 +405,7 @@ export function IndustriesModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ industries: IndustryInput[] }>();
-  const save = useSave(mutation, onClose);
+  const save = useSave(mutation, onClose, (err) => applyRowErrors(form, err, t, 'industries'));
 
   async function submit() {
     const v = await form.validateFields();
