@@ -114,6 +114,22 @@ export default function ListsPage() {
       ? list.filters.industryCode
       : undefined;
   const filter: ListFilter = { kind, status, progress, unitId, q, answered, majorCode, industryCode };
+  const codeFilter =
+    kind === 'talent'
+      ? {
+          catalog: 'major' as const,
+          param: 'majorCode' as const,
+          value: majorCode,
+          pattern: majorPattern,
+          label: t('lists.filter.major'),
+        }
+      : {
+          catalog: 'industry' as const,
+          param: 'industryCode' as const,
+          value: industryCode,
+          pattern: industryPattern,
+          label: t('lists.filter.industry'),
+        };
   const query = useListItems(consortiumId, {
     ...filter,
     page: list.page,
@@ -461,31 +477,19 @@ export default function ListsPage() {
             style={{ width: 130 }}
             data-testid="lists-answered"
           />
-          {kind === 'talent' ? (
-            <CodeSelect
-              kind="major"
-              value={majorCode}
-              onChange={(v) => list.update({ majorCode: v ?? undefined })}
-              customCode={majorPattern}
-              allowClear
-              placeholder={t('lists.filter.major')}
-              aria-label={t('lists.filter.major')}
-              style={{ width: 220, maxWidth: '100%' }}
-              data-testid="lists-major"
-            />
-          ) : (
-            <CodeSelect
-              kind="industry"
-              value={industryCode}
-              onChange={(v) => list.update({ industryCode: v ?? undefined })}
-              customCode={industryPattern}
-              allowClear
-              placeholder={t('lists.filter.industry')}
-              aria-label={t('lists.filter.industry')}
-              style={{ width: 220, maxWidth: '100%' }}
-              data-testid="lists-industry"
-            />
-          )}
+          {/* talent demands by major, the other lists by industry: the code, above it or below it */}
+          <CodeSelect
+            key={codeFilter.catalog}
+            kind={codeFilter.catalog}
+            value={codeFilter.value}
+            onChange={(v) => list.update({ [codeFilter.param]: v ?? undefined })}
+            customCode={codeFilter.pattern}
+            allowClear
+            placeholder={codeFilter.label}
+            aria-label={codeFilter.label}
+            style={{ width: 220, maxWidth: '100%' }}
+            data-testid={`lists-${codeFilter.catalog}`}
+          />
           <UnitSelect
             consortiumId={consortiumId}
             value={unitId}
