@@ -36,6 +36,12 @@ export const version = (
   }
 ).version;
 
+/** Fastify's trustProxy from the setting: a number of hops trusts that many proxies nearest to us. */
+function trustProxyOf(setting: false | number | string | undefined) {
+  if (typeof setting !== 'number') return setting ?? false;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 export async function buildApp(
   deps: AppDeps,
   opts: {
@@ -43,12 +49,14 @@ export async function buildApp(
     logRequests?: boolean;
     /** false: no background work (the OpenAPI document is built on an empty database) */
     background?: boolean;
+    /** which proxies' X-Forwarded-For to believe (config CHANJIAO_TRUST_PROXY); none by default */
+    trustProxy?: false | number | string;
   } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     logController: new LogController({ disableRequestLogging: !opts.logRequests }),
-    trustProxy: false,
+    trustProxy: trustProxyOf(opts.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });

@@ -21,6 +21,18 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CHANJIAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Behind a reverse proxy: which X-Forwarded-For to believe, so that security events, audit rows and the
+   * shared-device check see the client's address, not the proxy's. A number of proxy hops ("1"), or the
+   * proxies' addresses or CIDR ranges ("127.0.0.1,10.0.0.0/8"); unset or "false": none (direct access).
+   */
+  CHANJIAO_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|\d{1,2}|[0-9a-fA-F.:]+(\/\d{1,3})?(,\s*[0-9a-fA-F.:]+(\/\d{1,3})?)*)$/,
+      'CHANJIAO_TRUST_PROXY must be a number of proxy hops (1) or proxy addresses/CIDRs separated by commas',
+    )
+    .default('false'),
 });
 
 export type Config = {
@@ -31,6 +43,8 @@ export type Config = {
   sessionTtlMs: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof envSchema>['CHANJIAO_LOG_LEVEL'];
+  /** Fastify's trustProxy: false, a number of hops, or a list of proxy addresses/CIDRs. */
+  trustProxy: false | number | string;
   webDist: string;
 };
 
@@ -55,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.CHANJIAO_SESSION_HOURS * 3600_000,
     secureCookies: e.CHANJIAO_SECURE_COOKIES,
     logLevel: e.CHANJIAO_LOG_LEVEL,
+    trustProxy:
+      e.CHANJIAO_TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.CHANJIAO_TRUST_PROXY)
+          ? Number(e.CHANJIAO_TRUST_PROXY)
+          : e.CHANJIAO_TRUST_PROXY,
     webDist: path.resolve(import.meta.dirname, '../web/dist'),
   };
 }

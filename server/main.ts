@@ -31,6 +31,7 @@ export async function startServer(
       {
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
         logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
+        trustProxy: config.trustProxy,
       },
     );
     await app.listen({ host: config.host, port: config.port });

@@ -223,3 +223,33 @@ describe('password change', () => {
     await login(t.app, u.username, 'another-pass-9');
   });
 });
+
+describe('the client address behind a reverse proxy', () => {
+  const loginFrom = (app: TestApp['app'], username: string, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { username, password: PASSWORD },
+    });
+  const ipsOf = async (db: TestApp['db'], userId: string) =>
+    (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId))).map((e) => e.ip);
+
+  it('ignores X-Forwarded-For unless told to trust the proxy', async () => {
+    const u = await makeUser(t.db, []);
+    expect((await loginFrom(t.app, u.username, '203.0.113.7')).statusCode).toBe(200);
+    expect(await ipsOf(t.db, u.id)).toEqual(['127.0.0.1']);
+  });
+
+  it('takes the client address from the trusted hop (CHANJIAO_TRUST_PROXY=1)', async () => {
+    const behind = await createTestApp({ trustProxy: 1 });
+    try {
+      const u = await makeUser(behind.db, []);
+      // the client's own header is not believed beyond the one proxy we trust
+      expect((await loginFrom(behind.app, u.username, '198.51.100.9, 203.0.113.7')).statusCode).toBe(200);
+      expect(await ipsOf(behind.db, u.id)).toEqual(['203.0.113.7']);
+    } finally {
+      await behind.close();
+    }
+  });
+});

@@ -125,16 +125,19 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
 
 export type TestApp = { app: FastifyInstance; handle: DatabaseHandle; db: Db; close(): Promise<void> };
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: { trustProxy?: false | number | string } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   const access = new AccessControl(handle.db);
   await access.reload();
-  const app = await buildApp({
-    db: handle.db,
-    dbKind: handle.kind,
-    access,
-    config: { sessionTtlMs: 3600_000, secureCookies: false, webDist: '/nonexistent' },
-  });
+  const app = await buildApp(
+    {
+      db: handle.db,
+      dbKind: handle.kind,
+      access,
+      config: { sessionTtlMs: 3600_000, secureCookies: false, webDist: '/nonexistent' },
+    },
+    opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy },
+  );
   return {
     app,
     handle,

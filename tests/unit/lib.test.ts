@@ -57,6 +57,16 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('pglite');
   });
 
+  it('reads which proxies to trust: none, a number of hops, or their addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CHANJIAO_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ CHANJIAO_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ CHANJIAO_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe(
+      '127.0.0.1,10.0.0.0/8',
+    );
+    expect(() => loadConfig({ CHANJIAO_TRUST_PROXY: 'yes' })).toThrow(/CHANJIAO_TRUST_PROXY/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'x' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL/);
