@@ -17,7 +17,7 @@ import {
   memberUnits,
   users,
 } from '../../db/schema/index.ts';
-import { AppError, validationError } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -30,7 +30,12 @@ import {
   type AgreementContent,
 } from './agreement.template.ts';
 import { agreementParties, type AgreementParty } from './internships.enums.ts';
-import { loadPlacement, type PlacementRow, type PlacementSides } from './internships.shared.ts';
+import {
+  checkOnBehalfNote,
+  loadPlacement,
+  type PlacementRow,
+  type PlacementSides,
+} from './internships.shared.ts';
 import { tenantJoin } from '../../db/tenant-join.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -474,25 +479,11 @@ export async function confirmAgreement(
   }
   if (onBehalf && !sides.schoolWrite) forbid('internship.write', body.party);
   if (body.party === 'student' && !sides.student) forbid('internship.log', body.party);
-  if (onBehalf && !body.onBehalfNote) {
-    throw validationError([
-      {
-        path: 'body.onBehalfNote',
-        code: 'required',
-        message:
-          'the host is external: school staff record its confirmation with a note on the signed paper agreement',
-      },
-    ]);
-  }
-  if (!onBehalf && body.onBehalfNote !== undefined) {
-    throw validationError([
-      {
-        path: 'body.onBehalfNote',
-        code: 'not_allowed',
-        message: 'only for the confirmation of an external host',
-      },
-    ]);
-  }
+  checkOnBehalfNote(onBehalf, body.onBehalfNote, 'body.onBehalfNote', {
+    required:
+      'the host is external: school staff record its confirmation with a note on the signed paper agreement',
+    notAllowed: 'only for the confirmation of an external host',
+  });
   if (!confirmable(placement.status)) {
     throw new AppError(
       'INVALID_TRANSITION',

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { candidates, internshipPlacements, type internshipPlans } from '../../db/schema/index.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, validationError } from '../../lib/errors.ts';
 import type { Actor } from '../access/access.core.ts';
 import type { AccessControl } from '../access/access.service.ts';
 import { tenantJoin } from '../../db/tenant-join.ts';
@@ -121,4 +121,21 @@ export async function lockPlacementRow(
     .for('update');
   if (!row) throw new AppError('PLACEMENT_NOT_FOUND', 'Placement not found.');
   return row;
+}
+
+/**
+ * An external host has nobody on the platform, so school staff record its part (a confirmation, a
+ * co-signature, scores) with a note on its source: required then (`required` says what), and refused on
+ * anyone else's part when `notAllowed` is given.
+ */
+export function checkOnBehalfNote(
+  onBehalf: boolean,
+  note: string | undefined,
+  path: string,
+  messages: { required: string; notAllowed?: string },
+): void {
+  if (onBehalf && !note) throw validationError([{ path, code: 'required', message: messages.required }]);
+  if (!onBehalf && note !== undefined && messages.notAllowed !== undefined) {
+    throw validationError([{ path, code: 'not_allowed', message: messages.notAllowed }]);
+  }
 }

@@ -34,6 +34,7 @@ import { findPlan, requireSomeWrite } from './plans.service.ts';
 import { notify, recordStatus, roleUserIds, today, unitUserIds } from '../talent/talent.shared.ts';
 import { flagKinds, type assessorRoles } from './internships.enums.ts';
 import {
+  checkOnBehalfNote,
   loadPlacement,
   lockPlacementRow,
   requireSide,
@@ -382,14 +383,15 @@ function cosignerOf(placement: PlacementRow, sides: PlacementSides): 'host' | 's
 }
 
 function logActions(log: Pick<LogRow, 'status'>, placement: PlacementRow, sides: PlacementSides) {
+  const cosigner = cosignerOf(placement, sides);
   return {
     edit:
       sides.student &&
       placement.status === 'active' &&
       (log.status === 'submitted' || log.status === 'returned'),
-    cosign: cosignerOf(placement, sides) !== null && log.status === 'submitted',
+    cosign: cosigner !== null && log.status === 'submitted',
     /** the host is external: school staff record its mentor's co-signature, with a note */
-    cosignOnBehalf: cosignerOf(placement, sides) === 'school' && log.status === 'submitted',
+    cosignOnBehalf: cosigner === 'school' && log.status === 'submitted',
     return: sides.hostSupervise && log.status === 'submitted',
     review: sides.schoolWrite && (log.status === 'submitted' || log.status === 'cosigned'),
   };
@@ -777,16 +779,10 @@ export async function actOnLog(
   const onBehalf = action === 'cosign' && placement.hostKind === 'external';
   if (action === 'review' || onBehalf) requireSide(sides, 'schoolWrite', 'internship.write');
   else requireSide(sides, 'hostSupervise', 'internship.supervise');
-  if (onBehalf && !note) {
-    throw validationError([
-      {
-        path: 'body.note',
-        code: 'required',
-        message:
-          "the host is external: school staff record its mentor's co-signature with a note on what they saw (e.g. the mentor's signature on the paper log)",
-      },
-    ]);
-  }
+  checkOnBehalfNote(onBehalf, note, 'body.note', {
+    required:
+      "the host is external: school staff record its mentor's co-signature with a note on what they saw (e.g. the mentor's signature on the paper log)",
+  });
   const allowedFrom = action === 'review' ? ['submitted', 'cosigned'] : ['submitted'];
   if (!allowedFrom.includes(log.status)) {
     throw new AppError(
@@ -1492,21 +1488,11 @@ export async function putAssessment(
   if (onBehalf || role === 'school_mentor') requireSide(sides, 'schoolWrite', 'internship.write');
   else if (role === 'enterprise_mentor') requireSide(sides, 'hostSupervise', 'internship.supervise');
   else requireSide(sides, 'student', 'internship.log');
-  if (onBehalf && !body.onBehalfNote) {
-    throw validationError([
-      {
-        path: 'body.onBehalfNote',
-        code: 'required',
-        message:
-          "the host is external: school staff record its mentor's scores with a note on where they come from (e.g. the mentor's signed paper form)",
-      },
-    ]);
-  }
-  if (!onBehalf && body.onBehalfNote !== undefined) {
-    throw validationError([
-      { path: 'body.onBehalfNote', code: 'not_allowed', message: "only for an external host's mentor" },
-    ]);
-  }
+  checkOnBehalfNote(onBehalf, body.onBehalfNote, 'body.onBehalfNote', {
+    required:
+      "the host is external: school staff record its mentor's scores with a note on where they come from (e.g. the mentor's signed paper form)",
+    notAllowed: "only for an external host's mentor",
+  });
   if (placement.status !== 'active' && placement.status !== 'completed') {
     throw new AppError('INVALID_TRANSITION', `A placement that is ${placement.status} cannot be assessed.`, {
       status: placement.status,
