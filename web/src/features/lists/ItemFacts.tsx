@@ -47,7 +47,6 @@ export function Words({ words, max }: { words: string[]; max?: number }) {
 
 export function ItemFacts({ item }: { item: ListItem }) {
   const { t, locale } = useI18n();
-  const mono = (v: string | null) => (v ? <span className="cj-mono">{v}</span> : none);
   const value: Record<Exclude<ItemField, 'unitId' | 'title' | 'description'>, ReactNode> = {
     industryCode: item.industryCode ? <CodeName kind="industry" code={item.industryCode} /> : none,
     chain: item.chain ?? none,
@@ -69,7 +68,7 @@ export function ItemFacts({ item }: { item: ListItem }) {
     skills: <Words words={item.skills} />,
     windowStart: item.windowStart ? formatDate(item.windowStart, locale) : none,
     windowEnd: item.windowEnd ? formatDate(item.windowEnd, locale) : none,
-    regionCode: mono(item.regionCode),
+    regionCode: item.regionCode ? <CodeName kind="region" code={item.regionCode} /> : none,
     location: item.location ?? none,
   };
   const wide = new Set(['keyTechnologies', 'skills', 'majorCodes', 'expectedOutcome']);

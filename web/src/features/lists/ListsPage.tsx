@@ -33,7 +33,7 @@ import { serverPaging, sortOrderOf, useListParams } from '../../lib/useListParam
 import { CodeName, CodeSelect } from '../postings/codes';
 import { UnitSelect } from '../units/UnitSelect';
 import { useListItems, useStatusCounts, type ListFilter } from './api';
-import { fieldLabel, kindFields } from './fields';
+import { fieldLabel, kindFields, patterns } from './fields';
 import { Codes, Words } from './ItemFacts';
 import { ItemDetailDrawer } from './ItemDetailDrawer';
 import { ItemFormDrawer } from './ItemFormDrawer';
@@ -75,8 +75,6 @@ const filterKeys = [
   'industryCode',
   'item',
 ] as const;
-const majorPattern = /^\d{2}(\d{2}(\d{2})?)?$/;
-const industryPattern = /^([A-T]|\d{2,4})$/;
 const readerStatuses: readonly ListStatus[] = ['published', 'archived'];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,9 +106,11 @@ export default function ListsPage() {
   const q = list.filters.q;
   // talent demands are found by major, the other lists by industry
   const majorCode =
-    kind === 'talent' && majorPattern.test(list.filters.majorCode ?? '') ? list.filters.majorCode : undefined;
+    kind === 'talent' && patterns.majorCode.test(list.filters.majorCode ?? '')
+      ? list.filters.majorCode
+      : undefined;
   const industryCode =
-    kind !== 'talent' && industryPattern.test(list.filters.industryCode ?? '')
+    kind !== 'talent' && patterns.industryCode.test(list.filters.industryCode ?? '')
       ? list.filters.industryCode
       : undefined;
   const filter: ListFilter = { kind, status, progress, unitId, q, answered, majorCode, industryCode };
@@ -120,14 +120,14 @@ export default function ListsPage() {
           catalog: 'major' as const,
           param: 'majorCode' as const,
           value: majorCode,
-          pattern: majorPattern,
+          pattern: patterns.majorCode,
           label: t('lists.filter.major'),
         }
       : {
           catalog: 'industry' as const,
           param: 'industryCode' as const,
           value: industryCode,
-          pattern: industryPattern,
+          pattern: patterns.industryCode,
           label: t('lists.filter.industry'),
         };
   const query = useListItems(consortiumId, {
